@@ -1,0 +1,30 @@
+#!/bin/sh
+# Install the Debian packages sdlgate needs to build, test and demo.
+# Safe to run again: only missing packages are installed.
+set -eu
+
+packages="build-essential cmake pkg-config git ca-certificates
+libgit2-dev libyaml-dev libcjson-dev libcmocka-dev
+python3 python3-jsonschema libxml2-utils nodejs npm pre-commit"
+
+missing=""
+for p in $packages; do
+	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed"; then
+		missing="$missing $p"
+	fi
+done
+
+if [ -n "$missing" ]; then
+	if [ "$(id -u)" -eq 0 ]; then
+		sudo=""
+	elif command -v sudo >/dev/null 2>&1; then
+		sudo="sudo"
+	else
+		echo "ci/setup.sh: need root or sudo to install:$missing" >&2
+		exit 1
+	fi
+	echo "ci/setup.sh: installing$missing"
+	$sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+	# shellcheck disable=SC2086
+	$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing
+fi
