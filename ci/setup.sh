@@ -5,7 +5,7 @@ set -eu
 
 packages="build-essential cmake pkg-config git ca-certificates
 libgit2-dev libyaml-dev libcjson-dev libcmocka-dev
-python3 python3-jsonschema libxml2-utils nodejs npm pre-commit"
+python3 python3-jsonschema libxml2-utils pre-commit"
 
 missing=""
 for p in $packages; do
@@ -13,6 +13,12 @@ for p in $packages; do
 		missing="$missing $p"
 	fi
 done
+
+# Node.js and npm (for the CycloneDX npm generator in the SBOM tests) may
+# come from outside Debian; install Debian's only when there is none.
+if ! command -v npm >/dev/null 2>&1; then
+	missing="$missing nodejs npm"
+fi
 
 if [ -n "$missing" ]; then
 	if [ "$(id -u)" -eq 0 ]; then

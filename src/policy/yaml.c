@@ -16,7 +16,7 @@ struct builder {
 	size_t nodes;
 };
 
-static void ynode_free(struct sg_ynode *node)
+void sg_ynode_free(struct sg_ynode *node)
 {
 	size_t i;
 
@@ -24,11 +24,11 @@ static void ynode_free(struct sg_ynode *node)
 		return;
 	if (node->type == SG_YNODE_SEQ) {
 		for (i = 0; i < node->nr; i++)
-			ynode_free(node->items[i]);
+			sg_ynode_free(node->items[i]);
 	} else if (node->type == SG_YNODE_MAP) {
 		for (i = 0; i < node->nr; i++) {
-			ynode_free(node->pairs[i].key);
-			ynode_free(node->pairs[i].value);
+			sg_ynode_free(node->pairs[i].key);
+			sg_ynode_free(node->pairs[i].value);
 		}
 	}
 	free(node->items);
@@ -41,7 +41,7 @@ void sg_ydoc_free(struct sg_ydoc *doc)
 {
 	if (!doc)
 		return;
-	ynode_free(doc->root);
+	sg_ynode_free(doc->root);
 	free(doc->name);
 	free(doc);
 }
@@ -68,6 +68,7 @@ static int build(struct sg_ynode **out, struct builder *b, yaml_node_t *src,
 	}
 
 	node = sg_xcalloc(1, sizeof(*node));
+	node->file = b->name;
 	node->line = src->start_mark.line + 1;
 	node->column = src->start_mark.column + 1;
 	*out = node;
@@ -148,7 +149,7 @@ int sg_yaml_parse(struct sg_ydoc **out, const char *name,
 	root = yaml_document_get_root_node(&document);
 	if (root) {
 		b.document = &document;
-		b.name = name;
+		b.name = doc->name;
 		b.nodes = 0;
 		if (build(&doc->root, &b, root, 0) < 0)
 			goto done;
@@ -171,7 +172,8 @@ int sg_yaml_error(const struct sg_ydoc *doc, const struct sg_ynode *node,
 	va_list ap;
 
 	if (node)
-		sg_buf_addf(&msg, "%s:%zu:%zu: ", doc->name, node->line,
+		sg_buf_addf(&msg, "%s:%zu:%zu: ",
+			    node->file ? node->file : doc->name, node->line,
 			    node->column);
 	else
 		sg_buf_addf(&msg, "%s: ", doc->name);

@@ -26,6 +26,7 @@ struct sg_ypair {
 
 struct sg_ynode {
 	enum sg_ynode_type type;
+	const char *file;       /* name of the file it came from (owned by its sg_ydoc) */
 	size_t line;            /* 1-based */
 	size_t column;          /* 1-based */
 	char *value;            /* scalar text */
@@ -51,6 +52,8 @@ struct sg_ydoc {
 int sg_yaml_parse(struct sg_ydoc **out, const char *name,
 		  const char *data, size_t len);
 void sg_ydoc_free(struct sg_ydoc *doc);
+/* Free a node and everything below it (NULL is fine). */
+void sg_ynode_free(struct sg_ynode *node);
 
 /* Record an input error located at `node` (or the file when NULL); returns -1. */
 int sg_yaml_error(const struct sg_ydoc *doc, const struct sg_ynode *node,

@@ -1,10 +1,106 @@
 #include "report/report.h"
 #include "util/buf.h"
 
+#include <cjson/cJSON.h>
+#include <stdlib.h>
+
+/* The stable sdlgate/report/v1 document of DESIGN.md §7. */
+
+static cJSON *string_or_null(const char *s)
+{
+	return s ? cJSON_CreateString(s) : cJSON_CreateNull();
+}
+
+static cJSON *string_array(const struct sg_strlist *list)
+{
+	cJSON *arr = cJSON_CreateArray();
+	size_t i;
+
+	for (i = 0; i < list->nr; i++)
+		cJSON_AddItemToArray(arr, cJSON_CreateString(list->items[i]));
+	return arr;
+}
+
+static cJSON *rule_json(const struct sg_rule_status *rs)
+{
+	cJSON *o = cJSON_CreateObject();
+
+	cJSON_AddStringToObject(o, "id", rs->id);
+	cJSON_AddStringToObject(o, "status", sg_rule_state_name(rs->state));
+	if (rs->state != SG_RULE_OFF)
+		cJSON_AddStringToObject(o, "severity", sg_severity_name(rs->severity));
+	cJSON_AddItemToObject(o, "clauses", string_array(&rs->clauses));
+	if (rs->reason)
+		cJSON_AddStringToObject(o, "reason", rs->reason);
+	return o;
+}
+
+static cJSON *finding_json(const struct sg_finding *f)
+{
+	cJSON *o = cJSON_CreateObject();
+
+	cJSON_AddStringToObject(o, "rule", f->rule);
+	cJSON_AddStringToObject(o, "severity", sg_severity_name(f->severity));
+	cJSON_AddItemToObject(o, "commit", string_or_null(f->commit));
+	cJSON_AddItemToObject(o, "paths", string_array(&f->paths));
+	if (f->line)
+		cJSON_AddNumberToObject(o, "line", f->line);
+	cJSON_AddStringToObject(o, "message", f->message);
+	cJSON_AddItemToObject(o, "hint", string_or_null(f->hint));
+	cJSON_AddItemToObject(o, "clauses", string_array(&f->clauses));
+	if (f->component)
+		cJSON_AddStringToObject(o, "component", f->component);
+	if (f->missing.nr)
+		cJSON_AddItemToObject(o, "missing", string_array(&f->missing));
+	cJSON_AddBoolToObject(o, "waived", f->waived);
+	if (f->waiver)
+		cJSON_AddStringToObject(o, "waiver", f->waiver);
+	return o;
+}
+
 static int write_json(struct sg_buf *out, const struct sg_report *report)
 {
-	(void)report;
-	sg_buf_adds(out, "{}\n");
+	cJSON *root = cJSON_CreateObject(), *o, *arr;
+	char *text;
+	size_t i;
+
+	cJSON_AddStringToObject(root, "schema", "sdlgate/report/v1");
+	o = cJSON_AddObjectToObject(root, "tool");
+	cJSON_AddStringToObject(o, "name", "sdlgate");
+	cJSON_AddStringToObject(o, "version", report->tool_version ? report->tool_version : "");
+	cJSON_AddStringToObject(root, "mode", report->mode ? report->mode : "");
+	o = cJSON_AddObjectToObject(root, "range");
+	cJSON_AddItemToObject(o, "base", string_or_null(report->base));
+	cJSON_AddItemToObject(o, "head", string_or_null(report->head));
+	cJSON_AddNumberToObject(o, "commits", (double)report->commits);
+	o = cJSON_AddObjectToObject(root, "policy");
+	cJSON_AddItemToObject(o, "path", string_or_null(report->policy_path));
+	cJSON_AddItemToObject(o, "from", string_or_null(report->policy_from));
+	cJSON_AddStringToObject(o, "sha256", report->policy_sha256);
+	if (report->profile)
+		cJSON_AddStringToObject(o, "profile", report->profile);
+	if (report->product)
+		cJSON_AddStringToObject(o, "product", report->product);
+	cJSON_AddStringToObject(root, "result", sg_report_passed(report) ? "pass" : "fail");
+	o = cJSON_AddObjectToObject(root, "summary");
+	cJSON_AddNumberToObject(o, "errors", (double)report->errors);
+	cJSON_AddNumberToObject(o, "warnings", (double)report->warnings);
+	cJSON_AddNumberToObject(o, "waived", (double)report->waived);
+	arr = cJSON_AddArrayToObject(root, "rules");
+	for (i = 0; i < report->rules_nr; i++)
+		cJSON_AddItemToArray(arr, rule_json(&report->rules[i]));
+	arr = cJSON_AddArrayToObject(root, "findings");
+	for (i = 0; i < report->findings.nr; i++)
+		cJSON_AddItemToArray(arr, finding_json(&report->findings.items[i]));
+	cJSON_AddItemToObject(root, "notes", string_array(&report->notes));
+
+	text = cJSON_Print(root);
+	cJSON_Delete(root);
+	if (!text)
+		return -1;
+	sg_buf_adds(out, text);
+	sg_buf_addch(out, '\n');
+	cJSON_free(text);
 	return 0;
 }
 

@@ -1,0 +1,180 @@
+#include "git/repo.h"
+#include "git/snapshot_internal.h"
+#include "util/alloc.h"
+#include "util/buf.h"
+#include "util/error.h"
+#include "util/fs.h"
+
+#include <git2.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct sg_repo {
+	git_repository *git;
+};
+
+int sg_error_from_git(const char *fmt, ...)
+{
+	const git_error *e = git_error_last();
+	struct sg_buf msg = SG_BUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	sg_buf_vaddf(&msg, fmt, ap);
+	va_end(ap);
+	if (e && e->message)
+		sg_buf_addf(&msg, ": %s", e->message);
+	sg_error_set_repo("%s", msg.ptr);
+	sg_buf_release(&msg);
+	return -1;
+}
+
+int sg_repo_open(struct sg_repo **out, const char *dir, unsigned flags)
+{
+	git_repository *git = NULL;
+	unsigned open_flags = 0;
+	int rc;
+
+	*out = NULL;
+	git_libgit2_init();
+	if (flags & SG_REPO_FROM_ENV)
+		open_flags |= GIT_REPOSITORY_OPEN_FROM_ENV;
+	rc = git_repository_open_ext(&git, (flags & SG_REPO_FROM_ENV) ? NULL :
+				     (dir ? dir : "."), open_flags, NULL);
+	if (rc == GIT_ENOTFOUND) {
+		sg_error_set_repo("not a git repository: '%s'", dir ? dir : ".");
+		sg_error_hint("run sdlgate inside a repository, or name one with -C DIR");
+		return -1;
+	}
+	if (rc < 0)
+		return sg_error_from_git("cannot open the repository at '%s'",
+					 dir ? dir : ".");
+	*out = sg_xcalloc(1, sizeof(**out));
+	(*out)->git = git;
+	return 0;
+}
+
+void sg_repo_free(struct sg_repo *repo)
+{
+	if (!repo)
+		return;
+	git_repository_free(repo->git);
+	free(repo);
+}
+
+struct git_repository *sg_repo_git(struct sg_repo *repo)
+{
+	return repo->git;
+}
+
+const char *sg_repo_workdir(const struct sg_repo *repo)
+{
+	return git_repository_workdir(repo->git);
+}
+
+const char *sg_repo_gitdir(const struct sg_repo *repo)
+{
+	return git_repository_path(repo->git);
+}
+
+const char *sg_repo_commondir(const struct sg_repo *repo)
+{
+	return git_repository_commondir(repo->git);
+}
+
+int sg_repo_is_bare(const struct sg_repo *repo)
+{
+	return git_repository_is_bare(repo->git);
+}
+
+int sg_repo_resolve_commit(char out[41], struct sg_repo *repo, const char *rev)
+{
+	git_object *obj = NULL, *commit = NULL;
+	int rc;
+
+	rc = git_revparse_single(&obj, repo->git, rev);
+	if (rc < 0) {
+		sg_error_set_repo("unknown revision '%s'", rev);
+		sg_error_hint("check the name with 'git rev-parse --verify %s'; in a CI clone, fetch the branch or tag first",
+			      rev);
+		return -1;
+	}
+	rc = git_object_peel(&commit, obj, GIT_OBJECT_COMMIT);
+	git_object_free(obj);
+	if (rc < 0)
+		return sg_error_from_git("'%s' does not name a commit", rev);
+	git_oid_tostr(out, 41, git_object_id(commit));
+	git_object_free(commit);
+	return 0;
+}
+
+int sg_repo_head_unborn(struct sg_repo *repo)
+{
+	return git_repository_head_unborn(repo->git) == 1;
+}
+
+char *sg_repo_config_string(struct sg_repo *repo, const char *key)
+{
+	git_config *cfg = NULL;
+	git_buf value = GIT_BUF_INIT;
+	char *out = NULL;
+
+	if (git_repository_config_snapshot(&cfg, repo->git) < 0)
+		return NULL;
+	if (git_config_get_string_buf(&value, cfg, key) == 0)
+		out = sg_xstrdup(value.ptr);
+	git_buf_dispose(&value);
+	git_config_free(cfg);
+	return out;
+}
+
+char sg_repo_comment_char(struct sg_repo *repo)
+{
+	char *value = sg_repo_config_string(repo, "core.commentChar");
+	char c = '#';
+
+	/* "auto" picks a character unused in the message; '#' is its default */
+	if (value && value[0] && !value[1])
+		c = value[0];
+	free(value);
+	return c;
+}
+
+int sg_repo_is_shallow(struct sg_repo *repo)
+{
+	return git_repository_is_shallow(repo->git) == 1;
+}
+
+int sg_repo_is_ancestor(struct sg_repo *repo, const char *ancestor,
+			const char *descendant)
+{
+	git_oid a, d;
+
+	if (git_oid_fromstr(&a, ancestor) < 0 || git_oid_fromstr(&d, descendant) < 0)
+		return 0;
+	if (git_oid_equal(&a, &d))
+		return 1;
+	return git_graph_descendant_of(repo->git, &d, &a) == 1;
+}
+
+int sg_commit_is_shallow(struct sg_repo *repo, const git_oid *oid)
+{
+	struct sg_buf path = SG_BUF_INIT, data = SG_BUF_INIT;
+	char hex[41];
+	const char *p;
+	int found = 0;
+
+	/* libgit2 1.5 reads .git/shallow but does not list it: read it here */
+	sg_buf_addf(&path, "%sshallow", git_repository_commondir(repo->git));
+	if (sg_fs_read(&data, path.ptr, 64 * 1024 * 1024) == 0) {
+		git_oid_tostr(hex, sizeof(hex), oid);
+		for (p = data.ptr; (p = strstr(p, hex)); p += 40)
+			if ((p == data.ptr || p[-1] == '\n') && (p[40] == '\n' || !p[40]))
+				found = 1;
+	}
+	sg_error_clear();
+	sg_buf_release(&path);
+	sg_buf_release(&data);
+	return found;
+}
