@@ -20,7 +20,7 @@ static void commit_header(struct sg_buf *out, const struct style *s,
 		sg_buf_addf(out, "\n%s%.7s%s %s\n", s->bold, f->commit, s->reset,
 			    f->subject ? f->subject : "");
 	else if (f->subject)
-		sg_buf_addf(out, "\n%s%s%s\n", s->bold, f->subject, s->reset);
+		sg_buf_addf(out, "\n%s(staged)%s %s\n", s->bold, s->reset, f->subject);
 	else
 		sg_buf_addf(out, "\n%s(change set)%s\n", s->bold, s->reset);
 }
