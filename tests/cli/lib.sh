@@ -28,6 +28,10 @@ export GIT_AUTHOR_NAME="Dana Developer" GIT_AUTHOR_EMAIL="dana@example.org"
 export GIT_COMMITTER_NAME="Dana Developer" GIT_COMMITTER_EMAIL="dana@example.org"
 export GIT_AUTHOR_DATE="2026-11-01T10:00:00Z" GIT_COMMITTER_DATE="2026-11-01T10:00:00Z"
 export SDLGATE_TODAY="2026-11-27"
+# a sanitizer finding must never look like a gate verdict (exit 1)
+export ASAN_OPTIONS="${ASAN_OPTIONS:-}:exitcode=86:abort_on_error=0"
+export LSAN_OPTIONS="${LSAN_OPTIONS:-}:exitcode=86"
+export UBSAN_OPTIONS="${UBSAN_OPTIONS:-}:halt_on_error=1:exitcode=86:print_stacktrace=1"
 unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE GIT_OBJECT_DIRECTORY GIT_ALTERNATE_OBJECT_DIRECTORIES
 git config --global init.defaultBranch main
 git config --global advice.detachedHead false
@@ -52,12 +56,20 @@ fail() {
 	fi
 }
 
+# A sanitizer report is always a failure, whatever the exit code says.
+check_sanitizer() {
+	if grep -q "Sanitizer" "$SG_TMP/err" 2>/dev/null; then
+		fail "sanitizer report"
+	fi
+}
+
 # run_sg ARGS...: run sdlgate from the current directory
 run_sg() {
 	status=0
 	"$SDLGATE" "$@" >"$SG_TMP/out" 2>"$SG_TMP/err" || status=$?
 	out=$(cat "$SG_TMP/out")
 	err=$(cat "$SG_TMP/err")
+	check_sanitizer
 }
 
 # run_cmd CMD ARGS...: any command, captured the same way
@@ -66,6 +78,7 @@ run_cmd() {
 	"$@" >"$SG_TMP/out" 2>"$SG_TMP/err" || status=$?
 	out=$(cat "$SG_TMP/out")
 	err=$(cat "$SG_TMP/err")
+	check_sanitizer
 }
 
 expect_status() {
