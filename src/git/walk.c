@@ -3,6 +3,7 @@
 #include "git/repo.h"
 #include "git/snapshot.h"
 #include "git/snapshot_internal.h"
+#include "git/treediff.h"
 #include "util/alloc.h"
 #include "util/error.h"
 
@@ -154,10 +155,8 @@ static int change_from_commit(struct sg_change **out, struct sg_walk *walk,
 			      const git_oid *oid)
 {
 	git_repository *git = sg_repo_git(walk->repo);
-	git_diff_options opts;
 	git_commit *commit = NULL, *parent = NULL;
 	git_tree *tree = NULL, *parent_tree = NULL;
-	git_diff *diff = NULL;
 	struct sg_change *change;
 	char hex[41];
 	const char *summary, *raw;
@@ -199,21 +198,17 @@ static int change_from_commit(struct sg_change **out, struct sg_walk *walk,
 		sg_error_hint("run 'git fetch --unshallow' (GitLab: GIT_DEPTH: 0, GitHub Actions: fetch-depth: 0)");
 		goto done;
 	}
-	git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);
-	opts.flags = GIT_DIFF_SKIP_BINARY_CHECK;
-	if (git_diff_tree_to_tree(&diff, git, parent_tree, tree, &opts) < 0) {
+	if (sg_tree_changed_paths(&change->paths, git, parent_tree, tree) < 0) {
 		sg_error_from_git("cannot list the changes of %s", hex);
 		goto done;
 	}
-	if (collect_paths(change, diff) < 0)
-		goto done;
+	sg_strlist_sort(&change->paths);
 	change->snapshot = sg_snapshot_wrap_tree(walk->repo, tree, hex);
 	tree = NULL;
 	*out = change;
 	change = NULL;
 	error = 0;
 done:
-	git_diff_free(diff);
 	git_tree_free(parent_tree);
 	git_tree_free(tree);
 	git_commit_free(parent);
