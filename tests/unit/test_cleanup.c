@@ -69,28 +69,6 @@ static char comment_char_of(size_t i)
 static char tmpdir[] = "/tmp/sg-cleanup-XXXXXX";
 static char msg_path[sizeof(tmpdir) + 8];
 
-static int run_capture(struct sg_buf *out, const char *cmd)
-{
-	char chunk[4096];
-	size_t n;
-	FILE *p = popen(cmd, "r");
-
-	if (!p)
-		return -1;
-	while ((n = fread(chunk, 1, sizeof(chunk), p)) > 0)
-		sg_buf_add(out, chunk, n);
-	return pclose(p);
-}
-
-static void write_file(const char *path, const char *text)
-{
-	FILE *f = fopen(path, "wb");
-
-	assert_non_null(f);
-	assert_int_equal(fwrite(text, 1, strlen(text), f), strlen(text));
-	assert_int_equal(fclose(f), 0);
-}
-
 /* An empty HOME, no system config, and a scratch repository to commit in. */
 static int isolate_git(void **state)
 {
@@ -98,18 +76,9 @@ static int isolate_git(void **state)
 	int status;
 
 	(void)state;
-	if (!mkdtemp(tmpdir))
+	if (sg_test_isolate_git(tmpdir) < 0)
 		return -1;
 	snprintf(msg_path, sizeof(msg_path), "%s/msg", tmpdir);
-	setenv("HOME", tmpdir, 1);
-	setenv("XDG_CONFIG_HOME", tmpdir, 1);
-	setenv("GIT_CONFIG_NOSYSTEM", "1", 1);
-	setenv("GIT_CEILING_DIRECTORIES", "/tmp", 1);
-	unsetenv("GIT_CONFIG_GLOBAL");
-	unsetenv("GIT_CONFIG_PARAMETERS");
-	unsetenv("GIT_CONFIG_COUNT");
-	unsetenv("GIT_DIR");
-	unsetenv("GIT_WORK_TREE");
 	sg_buf_addf(&cmd, "git init -q -b main '%s/repo'", tmpdir);
 	status = system(cmd.ptr);
 	sg_buf_release(&cmd);
@@ -118,14 +87,8 @@ static int isolate_git(void **state)
 
 static int remove_tmpdir(void **state)
 {
-	struct sg_buf cmd = SG_BUF_INIT;
-	int status;
-
 	(void)state;
-	sg_buf_addf(&cmd, "rm -rf '%s'", tmpdir);
-	status = system(cmd.ptr);
-	sg_buf_release(&cmd);
-	return status;
+	return sg_test_remove_tree(tmpdir);
 }
 
 static void check(const char *name, const char *what, const char *message,
@@ -153,7 +116,7 @@ static void test_cleanup__matches_git_stripspace(void **state)
 		/* stripspace knows no scissors: git commit tests those */
 		if (strstr(messages[i].message, CUT))
 			continue;
-		write_file(msg_path, messages[i].message);
+		sg_test_write_file(msg_path, messages[i].message);
 		for (strip = 0; strip < 2; strip++) {
 			sg_buf_reset(&cmd);
 			sg_buf_addf(&cmd, "git -C '%s' "
@@ -161,7 +124,7 @@ static void test_cleanup__matches_git_stripspace(void **state)
 				    "<'%s'", tmpdir, cc,
 				    strip ? "--strip-comments" : "", msg_path);
 			sg_buf_reset(&want);
-			assert_int_equal(run_capture(&want, cmd.ptr), 0);
+			assert_int_equal(sg_test_run_capture(&want, cmd.ptr), 0);
 			check(messages[i].name, strip ? "strip" : "whitespace",
 			      messages[i].message, cc,
 			      strip ? SG_CLEANUP_STRIP : SG_CLEANUP_WHITESPACE,
@@ -188,7 +151,7 @@ static void git_commit_message(struct sg_buf *out, const char *args, char cc)
 		    "--allow-empty --allow-empty-message %s && "
 		    "git -C '%s/repo' cat-file commit HEAD",
 		    msg_path, tmpdir, cc, args, tmpdir);
-	assert_int_equal(run_capture(&raw, cmd.ptr), 0);
+	assert_int_equal(sg_test_run_capture(&raw, cmd.ptr), 0);
 	body = strstr(raw.ptr, "\n\n");
 	assert_non_null(body);
 	sg_buf_add(out, body + 2, raw.len - (size_t)(body + 2 - raw.ptr));
@@ -205,7 +168,7 @@ static void test_cleanup__every_mode_matches_git_commit(void **state)
 	for (i = 0; i < SG_ARRAY_SIZE(messages); i++) {
 		char cc = comment_char_of(i);
 
-		write_file(msg_path, messages[i].message);
+		sg_test_write_file(msg_path, messages[i].message);
 		for (m = 0; m < SG_ARRAY_SIZE(modes); m++) {
 			sg_buf_reset(&want);
 			git_commit_message(&want, modes[m].git_args, cc);

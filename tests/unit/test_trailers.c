@@ -114,44 +114,11 @@ static char comment_char_of(size_t i)
 
 static char tmpdir[] = "/tmp/sg-trailers-XXXXXX";
 
-static int run_capture(struct sg_buf *out, const char *cmd)
-{
-	char chunk[4096];
-	size_t n;
-	FILE *p = popen(cmd, "r");
-
-	if (!p)
-		return -1;
-	while ((n = fread(chunk, 1, sizeof(chunk), p)) > 0)
-		sg_buf_add(out, chunk, n);
-	return pclose(p);
-}
-
-static void write_file(const char *path, const char *text)
-{
-	FILE *f = fopen(path, "wb");
-
-	assert_non_null(f);
-	assert_int_equal(fwrite(text, 1, strlen(text), f), strlen(text));
-	assert_int_equal(fclose(f), 0);
-}
-
 /* An empty HOME and no system or repository config: git's defaults. */
 static int isolate_git(void **state)
 {
 	(void)state;
-	if (!mkdtemp(tmpdir))
-		return -1;
-	setenv("HOME", tmpdir, 1);
-	setenv("XDG_CONFIG_HOME", tmpdir, 1);
-	setenv("GIT_CONFIG_NOSYSTEM", "1", 1);
-	setenv("GIT_CEILING_DIRECTORIES", "/tmp", 1);
-	unsetenv("GIT_CONFIG_GLOBAL");
-	unsetenv("GIT_CONFIG_PARAMETERS");
-	unsetenv("GIT_CONFIG_COUNT");
-	unsetenv("GIT_DIR");
-	unsetenv("GIT_WORK_TREE");
-	return 0;
+	return sg_test_isolate_git(tmpdir);
 }
 
 static int remove_tmpdir(void **state)
@@ -188,13 +155,13 @@ static void test_trailers__table_matches_git(void **state)
 		struct sg_trailers t = SG_TRAILERS_INIT;
 		char cc = comment_char_of(i);
 
-		write_file(path.ptr, messages[i].message);
+		sg_test_write_file(path.ptr, messages[i].message);
 		sg_buf_reset(&cmd);
 		sg_buf_addf(&cmd, "git -C '%s' -c 'core.commentChar=%c' "
 			    "interpret-trailers --parse '%s'", tmpdir, cc,
 			    path.ptr);
 		sg_buf_reset(&want);
-		if (run_capture(&want, cmd.ptr) != 0)
+		if (sg_test_run_capture(&want, cmd.ptr) != 0)
 			fail_msg("'%s': git interpret-trailers failed",
 				 messages[i].name);
 		assert_int_equal(sg_trailers_parse(&t, messages[i].message,
