@@ -1,5 +1,6 @@
 #include "cmd.h"
 #include "cmd/gate_setup.h"
+#include "cmd/mr.h"
 #include "git/change.h"
 #include "git/repo.h"
 #include "git/snapshot.h"
@@ -87,24 +88,39 @@ done:
 
 int cmd_check(int argc, char **argv, struct sg_ctx *ctx)
 {
-	const char *range = NULL;
-	int staged = 0, i;
+	const char *range = NULL, *base = NULL;
+	int staged = 0, mr = 0, i;
 
 	for (i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--staged"))
 			staged = 1;
+		else if (!strcmp(argv[i], "--mr"))
+			mr = 1;
 		else if (!strcmp(argv[i], "--range") && i + 1 < argc)
 			range = argv[++i];
 		else if (!strncmp(argv[i], "--range=", 8))
 			range = argv[i] + 8;
+		else if (!strcmp(argv[i], "--base") && i + 1 < argc)
+			base = argv[++i];
+		else if (!strncmp(argv[i], "--base=", 7))
+			base = argv[i] + 7;
 		else
 			return sg_usage_error("check", "unknown argument '%s'", argv[i]);
 	}
-	if (staged && range)
-		return sg_usage_error("check", "--staged and --range cannot be used together");
+	if (staged + mr + (range != NULL) > 1)
+		return sg_usage_error("check", "--staged, --range and --mr cannot be used together");
+	if (base && !mr)
+		return sg_usage_error("check", "--base goes with --mr");
+	if (base && !*base)
+		return sg_usage_error("check", "--base needs a revision");
+	if (!staged && !range && !mr)
+		return sg_usage_error("check", "say what to check: --staged, --range A..B or --mr [--base REF]");
+	/* --mr reads the target's policy; the others read it as the common options say */
+	if (mr)
+		return sg_check_mr(ctx, base);
+	if (sg_ctx_load_policy(ctx) < 0)
+		return sg_ctx_fail();
 	if (staged)
 		return sg_run_staged_gate(ctx, SG_GATE_STAGED, NULL);
-	if (range)
-		return check_range(ctx, range);
-	return sg_usage_error("check", "say what to check: --staged or --range A..B");
+	return check_range(ctx, range);
 }

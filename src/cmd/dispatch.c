@@ -10,8 +10,9 @@
 #include <string.h>
 
 static const struct sg_cmd commands[] = {
-	{ "check", cmd_check, SG_CMD_NEED_POLICY,
-	  "[--staged | --range A..B]", "Check a change set against the policy" },
+	{ "check", cmd_check, SG_CMD_NEED_REPO,
+	  "--staged | --range A..B | --mr [--base REF]",
+	  "Check a change set against the policy (--mr: a merge request, under its target's policy)" },
 	{ "commit-msg", cmd_commit_msg, SG_CMD_NEED_POLICY,
 	  "FILE", "Check the message of the commit being made" },
 	{ "policy", cmd_policy, SG_CMD_NEED_REPO,

@@ -1,5 +1,6 @@
 #include "git/walk.h"
 #include "git/change.h"
+#include "git/mergebase.h"
 #include "git/repo.h"
 #include "git/snapshot.h"
 #include "git/snapshot_internal.h"
@@ -8,6 +9,7 @@
 #include "util/error.h"
 
 #include <git2.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -188,14 +190,22 @@ static int change_from_commit(struct sg_change **out, struct sg_walk *walk,
 	if (change->parents > 0) {
 		if (git_commit_parent(&parent, commit, 0) < 0 ||
 		    git_commit_tree(&parent_tree, parent) < 0) {
-			sg_error_set_repo("the parent of commit %s is missing", hex);
-			sg_error_hint("the clone is shallow or incomplete: run 'git fetch --unshallow' (GitLab: GIT_DEPTH: 0, GitHub Actions: fetch-depth: 0)");
+			char what[96];
+
+			snprintf(what, sizeof(what), "the parent of commit %.12s is missing", hex);
+			if (sg_repo_is_shallow(walk->repo)) {
+				sg_error_shallow(what);
+			} else {
+				sg_error_set_repo("%s: the repository is incomplete", what);
+				sg_error_hint("fetch the missing history ('git fetch'), or run 'git fsck' to look for corruption");
+			}
 			goto done;
 		}
 	} else if (sg_repo_is_shallow(walk->repo) && sg_commit_is_shallow(walk->repo, oid)) {
-		sg_error_set_repo("commit %s is the edge of a shallow clone: the history the check needs is not there",
-				  hex);
-		sg_error_hint("run 'git fetch --unshallow' (GitLab: GIT_DEPTH: 0, GitHub Actions: fetch-depth: 0)");
+		char what[96];
+
+		snprintf(what, sizeof(what), "commit %.12s is the edge of a shallow clone", hex);
+		sg_error_shallow(what);
 		goto done;
 	}
 	if (sg_tree_changed_paths(&change->paths, git, parent_tree, tree) < 0) {
@@ -228,8 +238,10 @@ int sg_walk_next(struct sg_change **out, void *payload)
 	if (rc == GIT_ITEROVER)
 		return 1;
 	if (rc < 0) {
+		if (sg_repo_is_shallow(walk->repo))
+			return sg_error_shallow("cannot walk the history");
 		sg_error_from_git("cannot walk the history");
-		sg_error_hint("if this is a shallow clone, run 'git fetch --unshallow'");
+		sg_error_hint("the repository may be incomplete: run 'git fetch', or 'git fsck' to look for corruption");
 		return -1;
 	}
 	return change_from_commit(out, walk, &oid);
