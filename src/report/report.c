@@ -1,4 +1,5 @@
 #include "report/report.h"
+#include "util/alloc.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -54,9 +55,31 @@ void sg_report_finish(struct sg_report *report)
 	}
 }
 
+void sg_report_add_change(struct sg_report *report, const char *oid,
+			  const char *subject, size_t seq)
+{
+	struct sg_report_change *c;
+
+	if (report->changes_nr >= SG_REPORT_MAX_CHANGES) {
+		report->changes_omitted++;
+		return;
+	}
+	SG_ALLOC_GROW(report->changes, report->changes_nr + 1, report->changes_alloc);
+	c = &report->changes[report->changes_nr++];
+	c->oid = oid ? sg_xstrdup(oid) : NULL;
+	c->subject = sg_xstrdup(subject ? subject : "");
+	c->seq = seq;
+}
+
 void sg_report_release(struct sg_report *report)
 {
 	size_t i;
+
+	for (i = 0; i < report->changes_nr; i++) {
+		free(report->changes[i].oid);
+		free(report->changes[i].subject);
+	}
+	free(report->changes);
 
 	free(report->base);
 	free(report->head);

@@ -25,7 +25,24 @@ struct sg_rule_status {
 	char *reason;               /* why off / not-evaluated, else NULL */
 	struct sg_strlist clauses;
 	enum sg_severity severity;  /* effective severity */
+	const char *explain;        /* static: what it checks and how to fix, or NULL */
 };
+
+/*
+ * One change the gate checked, so that reporters can list the changes
+ * that passed too (JUnit: one test case per change and rule).
+ */
+struct sg_report_change {
+	char *oid;                  /* full hex oid; NULL for the staged change */
+	char *subject;
+	size_t seq;                 /* as in struct sg_finding */
+};
+
+/*
+ * At most this many changes are listed: a range over a long history keeps
+ * the report bounded; the rest are counted in `changes_omitted`.
+ */
+#define SG_REPORT_MAX_CHANGES 10000
 
 /*
  * Everything a reporter may print. Reporters are pure functions of this
@@ -50,6 +67,10 @@ struct sg_report {
 	struct sg_findings findings; /* sorted */
 	struct sg_strlist notes;     /* said out loud: empty range, reminders */
 
+	struct sg_report_change *changes; /* checked changes, in change-set order */
+	size_t changes_nr, changes_alloc;
+	size_t changes_omitted;      /* checked but not listed (over the cap) */
+
 	size_t errors;               /* unwaived error findings */
 	size_t warnings;             /* unwaived warning findings */
 	size_t waived;
@@ -62,6 +83,10 @@ int sg_report_passed(const struct sg_report *report);
 
 /* Count errors, warnings and waived findings and set rule pass/fail. */
 void sg_report_finish(struct sg_report *report);
+
+/* List a checked change (copies the strings; counts it past the cap). */
+void sg_report_add_change(struct sg_report *report, const char *oid,
+			  const char *subject, size_t seq);
 
 void sg_report_release(struct sg_report *report);
 

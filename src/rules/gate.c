@@ -265,6 +265,7 @@ static void assemble(struct sg_report *report, struct sg_gate *gate)
 		rs->id = run->rule->id;
 		rs->title = run->rule->title;
 		rs->severity = run->severity;
+		rs->explain = run->rule->explain;
 		split_clauses(&rs->clauses, run->rule->clauses);
 		if (run->active && !run->not_evaluated)
 			rs->state = SG_RULE_PASS;
@@ -315,6 +316,8 @@ int sg_gate_run(struct sg_report *report, struct sg_gate *gate,
 			merges++;
 		} else {
 			gate->changes++;
+			sg_report_add_change(report, change->oid, change->subject,
+					     change->seq);
 			for (i = 0; i < gate->runs_nr && !error; i++) {
 				struct sg_rule_run *run = &gate->runs[i];
 
