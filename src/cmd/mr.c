@@ -81,8 +81,10 @@ static int choose_target(struct target *t, struct sg_ctx *ctx, const char *base)
 	} else if ((v = env("CI_MERGE_REQUEST_TARGET_BRANCH_NAME"))) {
 		t->rev = remote_branch(v);
 		t->source = "CI_MERGE_REQUEST_TARGET_BRANCH_NAME";
-	} else if ((rc = github_target(t, ctx)) <= 0) {
-		return rc;
+	} else if ((rc = github_target(t, ctx)) < 0) {
+		return -1;
+	} else if (rc == 0) {
+		/* t->rev and t->source are set */
 	} else if ((v = env("SDLGATE_BASE"))) {
 		t->rev = sg_xstrdup(v);
 		t->source = "SDLGATE_BASE";
