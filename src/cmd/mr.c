@@ -4,7 +4,9 @@
 #include "git/mergebase.h"
 #include "git/repo.h"
 #include "git/snapshot.h"
+#include "git/walk.h"
 #include "model/ci_event.h"
+#include "report/report.h"
 #include "rules/gate.h"
 #include "util/alloc.h"
 #include "util/buf.h"
@@ -133,12 +135,54 @@ static int load_policy(struct sg_ctx *ctx, struct sg_gate *gate,
 	return 0;
 }
 
+/*
+ * The gate over a range computed in a shallow clone: the same as
+ * sg_run_range_gate, but the walk yields the listed commits, so libgit2
+ * never walks into the cut.
+ */
+static int run_list_gate(struct sg_ctx *ctx, struct sg_gate *gate,
+			 const char *base, const char *head,
+			 const struct sg_strlist *range)
+{
+	struct sg_report report;
+	struct sg_walk *walk = NULL;
+	struct sg_change_source source;
+	int rc;
+
+	memset(&report, 0, sizeof(report));
+	gate->policy = ctx->policy;
+	gate->repo = ctx->repo;
+	gate->today = sg_today();
+	gate->head_oid = sg_xstrdup(head);
+	gate->base_oid = sg_xstrdup(base);
+	if (sg_snapshot_from_commit(&gate->head, ctx->repo, head) < 0 ||
+	    sg_walk_new(&walk, ctx->repo) < 0) {
+		rc = sg_ctx_fail();
+		goto done;
+	}
+	sg_walk_set_list(walk, range);
+	source.next = sg_walk_next;
+	source.payload = walk;
+	if (sg_gate_run(&report, gate, &source) < 0) {
+		rc = sg_ctx_fail();
+		goto done;
+	}
+	rc = sg_ctx_emit(ctx, &report);
+done:
+	sg_walk_free(walk);
+	sg_snapshot_free(gate->head);
+	gate->head = NULL;
+	sg_report_release(&report);
+	return rc;
+}
+
 int sg_check_mr(struct sg_ctx *ctx, const char *base)
 {
 	struct target t;
 	struct sg_gate gate;
+	struct sg_strlist range = SG_STRLIST_INIT;
 	char head[41], merge_base[41];
-	int rc;
+	int rc, shallow = sg_repo_is_shallow(ctx->repo);
 
 	memset(&t, 0, sizeof(t));
 	memset(&gate, 0, sizeof(gate));
@@ -151,7 +195,8 @@ int sg_check_mr(struct sg_ctx *ctx, const char *base)
 	}
 	if (sg_repo_resolve_commit(head, ctx->repo, "HEAD") < 0 ||
 	    choose_target(&t, ctx, base) < 0 ||
-	    sg_repo_merge_base(merge_base, ctx->repo, t.oid, head) < 0) {
+	    (shallow ? sg_repo_shallow_range(&range, merge_base, ctx->repo, t.oid, head) :
+	     sg_repo_merge_base(merge_base, ctx->repo, t.oid, head)) < 0) {
 		rc = sg_ctx_fail();
 		goto done;
 	}
@@ -161,8 +206,12 @@ int sg_check_mr(struct sg_ctx *ctx, const char *base)
 		rc = sg_ctx_fail();
 		goto done;
 	}
-	rc = sg_run_range_gate(ctx, &gate, merge_base, head, NULL);
+	if (shallow)
+		rc = run_list_gate(ctx, &gate, merge_base, head, &range);
+	else
+		rc = sg_run_range_gate(ctx, &gate, merge_base, head, NULL);
 done:
+	sg_strlist_release(&range);
 	sg_gate_release(&gate);
 	free(t.rev);
 	return rc;

@@ -2,6 +2,7 @@
 #define SG_GIT_MERGEBASE_H
 
 struct sg_repo;
+struct sg_strlist;
 
 /*
  * The history a merge request needs: its target and the merge base.
@@ -24,6 +25,17 @@ int sg_repo_resolve_target(char out[41], struct sg_repo *repo, const char *rev);
  */
 int sg_repo_merge_base(char out[41], struct sg_repo *repo, const char *target,
 		       const char *head);
+
+/*
+ * In a shallow clone: the commits of `head` that `target` does not reach,
+ * newest first, into `out` (full hex oids), and the merge base (the newest
+ * commit of the target's history they come from) into `base`. Any commit
+ * of that range, or the merge base, cut off by the clone is a repository
+ * error that says so; when `head` is in the target's history the range is
+ * empty and `base` is `head`.
+ */
+int sg_repo_shallow_range(struct sg_strlist *out, char base[41], struct sg_repo *repo,
+			  const char *target, const char *head);
 
 /*
  * Record the repository error for history cut off by a shallow clone:

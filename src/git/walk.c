@@ -17,6 +17,9 @@ struct sg_walk {
 	struct sg_repo *repo;
 	git_revwalk *revwalk;
 	char comment_char;
+	int use_list;               /* yield `list` instead of the revwalk */
+	struct sg_strlist list;
+	size_t next;
 };
 
 int sg_walk_new(struct sg_walk **out, struct sg_repo *repo)
@@ -41,7 +44,16 @@ void sg_walk_free(struct sg_walk *walk)
 	if (!walk)
 		return;
 	git_revwalk_free(walk->revwalk);
+	sg_strlist_release(&walk->list);
 	free(walk);
+}
+
+void sg_walk_set_list(struct sg_walk *walk, const struct sg_strlist *oids)
+{
+	sg_strlist_release(&walk->list);
+	sg_strlist_copy(&walk->list, oids);
+	walk->use_list = 1;
+	walk->next = 0;
 }
 
 int sg_walk_push(struct sg_walk *walk, const char *oid_hex)
@@ -234,6 +246,13 @@ int sg_walk_next(struct sg_change **out, void *payload)
 	int rc;
 
 	*out = NULL;
+	if (walk->use_list) {
+		if (walk->next >= walk->list.nr)
+			return 1;
+		if (git_oid_fromstr(&oid, walk->list.items[walk->next++]) < 0)
+			return sg_error_from_git("invalid object id in the walk");
+		return change_from_commit(out, walk, &oid);
+	}
 	rc = git_revwalk_next(&oid, walk->revwalk);
 	if (rc == GIT_ITEROVER)
 		return 1;

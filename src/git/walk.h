@@ -3,6 +3,7 @@
 
 struct sg_change;
 struct sg_repo;
+struct sg_strlist;
 
 /*
  * A streaming walk over commits: push the tips, hide what the other side
@@ -19,6 +20,13 @@ void sg_walk_free(struct sg_walk *walk);
 int sg_walk_push(struct sg_walk *walk, const char *oid);
 /* Leave out the commits reachable from `oid` (full hex). */
 int sg_walk_hide(struct sg_walk *walk, const char *oid);
+/*
+ * Walk exactly the commits of `oids` (full hex, in that order) instead of
+ * pushed and hidden tips: a range computed elsewhere (a shallow clone's
+ * merge request, see git/mergebase.h). The list is copied.
+ */
+void sg_walk_set_list(struct sg_walk *walk, const struct sg_strlist *oids);
+
 /* Leave out the commits reachable from every ref matching `glob`. */
 int sg_walk_hide_glob(struct sg_walk *walk, const char *glob);
 

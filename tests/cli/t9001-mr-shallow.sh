@@ -31,35 +31,46 @@ git clone -q --depth 1 --no-single-branch --branch feature "$URL" "$SG_TMP/d1all
 cd "$SG_TMP/d1all"
 run_sg check --mr --base origin/main
 expect_shallow
-expect_err "no merge base"
 
-test_begin "depth 2: the range itself is cut (a parent is missing)"
-git clone -q --depth 2 --no-single-branch --branch feature "$URL" "$SG_TMP/d2"
+test_begin "the branch at depth 2, the target at depth 1: a parent of the range is cut"
+git clone -q --depth 2 --branch feature "$URL" "$SG_TMP/d2"
 cd "$SG_TMP/d2"
+git fetch -q --depth 1 origin main:refs/remotes/origin/main
 run_sg --format json check --mr --base origin/main
 expect_shallow
 
-# libgit2 reads a few commits past the merge base before it knows it has
-# them all: a clone is deep enough when it has those too
-test_begin "deep enough: the same verdict as a full clone"
-git clone -q --depth 9 --no-single-branch --branch feature "$URL" "$SG_TMP/d9"
-cd "$SG_TMP/d9"
+test_begin "depth 2 with every branch: the merge base and the range are there, so it runs"
+git clone -q --depth 2 --no-single-branch --branch feature "$URL" "$SG_TMP/d2all"
+cd "$SG_TMP/d2all"
+[ -f .git/shallow ] || fail "the clone is not shallow"
+run_sg --format json check --mr --base origin/main
+expect_status 1
+[ "$(json_get 'd["range"]["base"]')" = "$FORK" ] || fail "wrong merge base"
+
+test_begin "deep enough (the merge base is there): the same verdict as a full clone"
+git clone -q --depth 3 --no-single-branch --branch feature "$URL" "$SG_TMP/d3"
+cd "$SG_TMP/d3"
 [ -f .git/shallow ] || fail "the clone is not shallow"
 run_sg --format json check --mr --base origin/main
 expect_status 1
 [ "$(json_get '" ".join(sorted(set(f["commit"] for f in d["findings"])))')" = "$BAD" ] ||
 	fail "findings differ from the full clone"
+[ "$(json_get 'd["range"]["base"]')" = "$FORK" ] || fail "wrong merge base in the shallow clone"
+[ "$(json_get 'd["range"]["commits"]')" = 2 ] || fail "not the 2 commits of the merge request"
 
-test_begin "after git fetch --unshallow the check runs"
-cd "$SG_TMP/d1all"
-git fetch -q --unshallow
-run_sg --format json check --mr --base origin/main
-expect_status 1
-[ "$(json_get 'd["range"]["base"]')" = "$FORK" ] || fail "wrong merge base after unshallow"
-
-test_begin "check --range over a shallow cut is exit 3 as well"
-cd "$SG_TMP/d2"
-run_sg check --range HEAD
+test_begin "the target cut off above the branch point, the branch whole: exit 3"
+cd "$SG_TMP/work"
+git checkout -q main
+tick
+commit_change "One more on main" lib/more.c
+git push -q origin main
+git clone -q --depth 1 --branch main "$URL" "$SG_TMP/mixed"
+cd "$SG_TMP/mixed"
+git fetch -q origin feature:feature
+git checkout -q feature
+# the branch's history reaches the root, the target's stops one commit down:
+# the target's older commits would pass for the merge request's
+run_sg check --mr --base origin/main
 expect_shallow
 
 test_done

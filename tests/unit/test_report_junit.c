@@ -90,7 +90,7 @@ static void test_report_junit__well_formed_for_xmllint(void **state)
 	fx_render(&out, &r, "junit");
 	path = fx_tempfile(out.ptr, out.len, ".xml");
 	assert_non_null(path);
-	sg_buf_addf(&cmd, "xmllint --noout '%s'", path);
+	sg_buf_addf(&cmd, "xmllint --noout '%s'", path ? path : "");
 	rc = system(cmd.ptr);
 	unlink(path);
 	free(path);

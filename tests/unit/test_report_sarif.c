@@ -112,7 +112,7 @@ static void test_report_sarif__valid_against_the_schema(void **state)
 	assert_non_null(path);
 	sg_buf_addf(&cmd, "python3 -c 'import json,sys,jsonschema; "
 		    "jsonschema.validate(json.load(open(sys.argv[2])), json.load(open(sys.argv[1])))' "
-		    "'%s/sarif/sarif-schema-2.1.0.json' '%s'", data, path);
+		    "'%s/sarif/sarif-schema-2.1.0.json' '%s'", data, path ? path : "");
 	rc = system(cmd.ptr);
 	unlink(path);
 	free(path);
