@@ -1,4 +1,5 @@
 #include "model/ci_event.h"
+#include "model/json.h"
 #include "util/alloc.h"
 #include "util/buf.h"
 #include "util/error.h"
@@ -7,26 +8,6 @@
 #include <cjson/cJSON.h>
 #include <ctype.h>
 #include <string.h>
-
-/* 1-based line and column of `at` inside `json`, for parse errors. */
-static void position(size_t *line, size_t *column, const char *json, size_t len,
-		     const char *at)
-{
-	const char *p;
-
-	*line = 1;
-	*column = 1;
-	if (!at || at < json || at > json + len)
-		return;
-	for (p = json; p < at; p++) {
-		if (*p == '\n') {
-			(*line)++;
-			*column = 1;
-		} else {
-			(*column)++;
-		}
-	}
-}
 
 static int is_full_oid(const char *s)
 {
@@ -40,17 +21,18 @@ static int is_full_oid(const char *s)
 
 int sg_ci_event_base_sha(char **out, const char *name, const char *json, size_t len)
 {
-	cJSON *root, *sha;
-	size_t line, column;
+	cJSON *root = NULL, *sha;
 	int error = 0;
 
 	*out = NULL;
-	root = cJSON_ParseWithLength(json, len);
-	if (!root) {
-		position(&line, &column, json, len, cJSON_GetErrorPtr());
-		sg_error_set_repo("%s:%zu:%zu: the CI event file is not valid JSON", name,
-				  line, column);
+	if (sg_json_parse(&root, name, json, len) < 0) {
+		/* the CI's file, not the repository's input: an environment error */
+		struct sg_buf msg = SG_BUF_INIT;
+
+		sg_buf_addf(&msg, "the CI event file is not valid JSON: %s", sg_error_message());
+		sg_error_set_repo("%s", msg.ptr);
 		sg_error_hint("GITHUB_EVENT_PATH must name the event payload GitHub Actions writes; pass the target with --base REF instead");
+		sg_buf_release(&msg);
 		return -1;
 	}
 	sha = cJSON_GetObjectItemCaseSensitive(root, "pull_request");

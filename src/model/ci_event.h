@@ -8,7 +8,8 @@
  * payload of the webhook that started the workflow.
  */
 
-#define SG_CI_EVENT_MAX_SIZE (32 * 1024 * 1024)
+/* Bounded like every JSON input (SG_JSON_MAX_SIZE). */
+#define SG_CI_EVENT_MAX_SIZE ((size_t)64 << 20)
 
 /*
  * The base commit of the pull request in `json` (`pull_request.base.sha`),
