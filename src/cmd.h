@@ -24,6 +24,7 @@ enum sg_cmd_flags {
 	SG_CMD_NEED_REPO = (1 << 0),     /* open the repository (-C DIR) */
 	SG_CMD_NEED_POLICY = (1 << 1),   /* load the policy (implies the repository) */
 	SG_CMD_REPO_FROM_ENV = (1 << 2), /* honour GIT_DIR and the object quarantine */
+	SG_CMD_OWN_FORMAT = (1 << 3),    /* the command checks --format itself */
 };
 
 struct sg_policy;
@@ -81,5 +82,8 @@ int cmd_check(int argc, char **argv, struct sg_ctx *ctx);
 int cmd_commit_msg(int argc, char **argv, struct sg_ctx *ctx);
 int cmd_explain(int argc, char **argv, struct sg_ctx *ctx);
 int cmd_policy(int argc, char **argv, struct sg_ctx *ctx);
+int cmd_release(int argc, char **argv, struct sg_ctx *ctx);
+int cmd_trace(int argc, char **argv, struct sg_ctx *ctx);
+int cmd_init(int argc, char **argv, struct sg_ctx *ctx);
 
 #endif

@@ -15,8 +15,17 @@ static const struct sg_cmd commands[] = {
 	  "Check a change set against the policy (--mr: a merge request, under its target's policy)" },
 	{ "commit-msg", cmd_commit_msg, SG_CMD_NEED_POLICY,
 	  "FILE", "Check the message of the commit being made" },
+	{ "release", cmd_release, SG_CMD_NEED_REPO,
+	  "[REV] [--since TAG] [--tag NAME [-m MSG]] [--report DIR]",
+	  "Run the release gate; tag and write the evidence bundle" },
+	{ "trace", cmd_trace, SG_CMD_NEED_REPO | SG_CMD_OWN_FORMAT,
+	  "[REV] [--format markdown|html|json]",
+	  "Print the traceability matrix: requirement, risks, tests, commits, reviews" },
+	{ "init", cmd_init, SG_CMD_NEED_REPO,
+	  "[--profile NAME]", "Write a starter policy and skeleton files (never overwrites)" },
 	{ "policy", cmd_policy, SG_CMD_NEED_REPO,
-	  "validate|show", "Validate the policy or print the effective policy" },
+	  "validate|show [--profile-list]",
+	  "Validate the policy and its files, or print the effective policy" },
 	{ "explain", cmd_explain, 0,
 	  "[RULE]", "Explain a rule: what it checks, its clauses, how to fix it" },
 	{ NULL, NULL, 0, NULL, NULL },
@@ -158,9 +167,9 @@ static int wants_help(int argc, char **argv)
 	return 0;
 }
 
-static int validate_common(struct sg_ctx *ctx)
+static int validate_common(struct sg_ctx *ctx, unsigned flags)
 {
-	if (!sg_reporter_find(ctx->format)) {
+	if (!(flags & SG_CMD_OWN_FORMAT) && !sg_reporter_find(ctx->format)) {
 		sg_usage_error(NULL, "unknown format '%s'", ctx->format);
 		return -1;
 	}
@@ -208,7 +217,7 @@ int sg_main(int argc, char **argv)
 		       cmd->name, cmd->usage, cmd->description);
 		return SG_EXIT_PASS;
 	}
-	if (validate_common(&ctx) < 0)
+	if (validate_common(&ctx, cmd->flags) < 0)
 		return SG_EXIT_INPUT;
 
 	if (cmd->flags & (SG_CMD_NEED_REPO | SG_CMD_NEED_POLICY)) {
