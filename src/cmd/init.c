@@ -44,7 +44,7 @@ static char *product_name(const char *workdir)
 	for (start = end; start > workdir && start[-1] != '/'; start--)
 		;
 	for (; start < end; start++)
-		sg_buf_addch(&b, *start == '\'' ? ' ' : *start);
+		sg_buf_addch(&b, *start);
 	if (!b.len)
 		sg_buf_adds(&b, "My device");
 	return sg_buf_detach(&b);

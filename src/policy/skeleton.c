@@ -13,7 +13,16 @@
 
 char *sg_skeleton_policy(const char *pack, const char *product)
 {
-	struct sg_buf b = SG_BUF_INIT;
+	struct sg_buf b = SG_BUF_INIT, quoted = SG_BUF_INIT;
+	const char *p;
+
+	/* a single-quoted YAML scalar: quotes doubled, no line breaks */
+	for (p = product; *p; p++) {
+		if (*p == '\'')
+			sg_buf_adds(&quoted, "''");
+		else
+			sg_buf_addch(&quoted, iscntrl((unsigned char)*p) ? ' ' : *p);
+	}
 
 	sg_buf_addf(&b,
 		"# sdlgate policy (schema version 1), written by 'sdlgate init --profile %s'.\n"
@@ -32,7 +41,8 @@ char *sg_skeleton_policy(const char *pack, const char *product)
 		"#   tag_pattern: 'v*'\n"
 		"# rules:\n"
 		"#   risk-co-change: warning\n",
-		pack, pack, pack, product);
+		pack, pack, pack, quoted.ptr);
+	sg_buf_release(&quoted);
 	return sg_buf_detach(&b);
 }
 
