@@ -47,7 +47,7 @@ static const char css[] =
 	".b-pass{background:#dcf3e3;color:var(--pass)}.b-fail{background:#fbd9d6;color:var(--fail)}\n"
 	".b-warn{background:#ffe8c2;color:var(--warn)}.b-off{background:#eceff3;color:var(--muted)}\n"
 	".none{color:var(--muted)}\n"
-	"ul.plain{margin:0;padding-left:16px}\n"
+	".nw{white-space:nowrap}\n"
 	"footer{padding:16px 32px;color:var(--muted);border-top:1px solid var(--line);font-size:12px}\n"
 	"@media print{body{font-size:10pt}header{background:none;padding:0 0 8px}main{padding:0}"
 	"nav{display:none}a{color:inherit;text-decoration:none}"
@@ -183,17 +183,20 @@ static void clauses(struct sg_buf *out, const struct sg_evidence *ev)
 		badge(out, c->status);
 		sg_buf_adds(out, "</td><td>");
 		for (j = 0; j < c->rules_nr; j++) {
-			sg_buf_addf(out, "%s<code>%s</code> ", j ? "<br>" : "", c->rules[j].id);
+			sg_buf_addf(out, "%s<span class=\"nw\"><code>%s</code> ", j ? "<br>" : "",
+				    c->rules[j].id);
 			badge(out, c->rules[j].state);
+			sg_buf_adds(out, "</span>");
 		}
 		if (!c->rules_nr)
 			sg_buf_adds(out, "<span class=\"none\">—</span>");
 		sg_buf_adds(out, "</td><td>");
 		for (j = 0; j < c->deliverables_nr; j++) {
-			sg_buf_addf(out, "%s", j ? "<br>" : "");
+			sg_buf_addf(out, "%s<span class=\"nw\">", j ? "<br>" : "");
 			esc(out, c->deliverables[j].id);
 			sg_buf_adds(out, " ");
 			badge(out, c->deliverables[j].state);
+			sg_buf_adds(out, "</span>");
 		}
 		if (!c->deliverables_nr)
 			sg_buf_adds(out, "<span class=\"none\">—</span>");
