@@ -154,6 +154,11 @@ int sg_ctx_emit(struct sg_ctx *ctx, struct sg_report *report)
 	int rc;
 
 	report->tool_version = SDLGATE_VERSION;
+	free(report->policy_path);
+	free(report->product);
+	free(report->profile);
+	free(report->policy_from);
+	report->policy_path = report->product = report->profile = NULL;
 	if (ctx->policy) {
 		report->policy_path = sg_xstrdup(ctx->policy->path);
 		report->product = ctx->policy->product ? sg_xstrdup(ctx->policy->product) : NULL;

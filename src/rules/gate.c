@@ -218,7 +218,8 @@ static void setup_runs(struct sg_gate *gate)
 			run->reason = sg_xstrdup("set to off in the policy's 'rules'");
 		} else if ((*r)->off_reason && (why = (*r)->off_reason(gate))) {
 			run->reason = sg_xstrdup(why);
-		} else if (!rule_applies(p, *r)) {
+		} else if (override < 0 && !rule_applies(p, *r)) {
+			/* a severity set in 'rules:' turns the rule on whatever the profile says */
 			struct sg_buf b = SG_BUF_INIT;
 
 			sg_buf_addf(&b, "none of its clauses (%s) applies in profile '%s'",
