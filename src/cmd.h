@@ -81,6 +81,8 @@ int sg_usage_error(const char *cmd, const char *fmt, ...)
 int cmd_check(int argc, char **argv, struct sg_ctx *ctx);
 int cmd_commit_msg(int argc, char **argv, struct sg_ctx *ctx);
 int cmd_explain(int argc, char **argv, struct sg_ctx *ctx);
+int cmd_hook(int argc, char **argv, struct sg_ctx *ctx);
+int cmd_install_hooks(int argc, char **argv, struct sg_ctx *ctx);
 int cmd_policy(int argc, char **argv, struct sg_ctx *ctx);
 int cmd_release(int argc, char **argv, struct sg_ctx *ctx);
 int cmd_trace(int argc, char **argv, struct sg_ctx *ctx);

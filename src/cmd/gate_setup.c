@@ -26,45 +26,67 @@ const char *sg_today(void)
 	return today;
 }
 
-int sg_run_range_gate(struct sg_ctx *ctx, struct sg_gate *gate,
-		      const char *base, const char *head,
-		      const char *const *hide)
+void sg_gate_tips_release(struct sg_gate_tips *tips)
 {
-	struct sg_report report;
+	sg_strlist_release(&tips->push);
+	sg_strlist_release(&tips->hide);
+}
+
+int sg_gate_run_tips(struct sg_report *report, struct sg_ctx *ctx,
+		     struct sg_gate *gate, const struct sg_gate_tips *tips)
+{
 	struct sg_walk *walk = NULL;
 	struct sg_change_source source;
-	int rc;
+	size_t i;
+	int error = -1;
 
-	memset(&report, 0, sizeof(report));
+	if (!tips->push.nr)
+		return sg_error_set_repo("nothing to check: no commit to walk from");
 	gate->policy = ctx->policy;
 	gate->repo = ctx->repo;
 	gate->today = sg_today();
-	gate->head_oid = sg_xstrdup(head);
-	gate->base_oid = base ? sg_xstrdup(base) : NULL;
+	if (!gate->head_oid)
+		gate->head_oid = sg_xstrdup(tips->push.items[0]);
 
-	if (sg_snapshot_from_commit(&gate->head, ctx->repo, head) < 0 ||
-	    sg_walk_new(&walk, ctx->repo) < 0 ||
-	    sg_walk_push(walk, head) < 0 ||
-	    (base && sg_walk_hide(walk, base) < 0)) {
-		rc = sg_ctx_fail();
+	if (sg_snapshot_from_commit(&gate->head, ctx->repo, tips->push.items[0]) < 0 ||
+	    sg_walk_new(&walk, ctx->repo) < 0)
 		goto done;
-	}
-	for (; hide && *hide; hide++)
-		if (sg_walk_hide(walk, *hide) < 0) {
-			rc = sg_ctx_fail();
+	for (i = 0; i < tips->push.nr; i++)
+		if (sg_walk_push(walk, tips->push.items[i]) < 0)
 			goto done;
-		}
+	for (i = 0; i < tips->hide.nr; i++)
+		if (sg_walk_hide(walk, tips->hide.items[i]) < 0)
+			goto done;
 	source.next = sg_walk_next;
 	source.payload = walk;
-	if (sg_gate_run(&report, gate, &source) < 0) {
-		rc = sg_ctx_fail();
-		goto done;
-	}
-	rc = sg_ctx_emit(ctx, &report);
+	error = sg_gate_run(report, gate, &source);
 done:
 	sg_walk_free(walk);
 	sg_snapshot_free(gate->head);
 	gate->head = NULL;
+	return error;
+}
+
+int sg_run_range_gate(struct sg_ctx *ctx, struct sg_gate *gate,
+		      const char *base, const char *head,
+		      const char *const *hide)
+{
+	struct sg_gate_tips tips = SG_GATE_TIPS_INIT;
+	struct sg_report report;
+	int rc;
+
+	memset(&report, 0, sizeof(report));
+	sg_strlist_add(&tips.push, head);
+	if (base)
+		sg_strlist_add(&tips.hide, base);
+	for (; hide && *hide; hide++)
+		sg_strlist_add(&tips.hide, *hide);
+	gate->base_oid = base ? sg_xstrdup(base) : NULL;
+	if (sg_gate_run_tips(&report, ctx, gate, &tips) < 0)
+		rc = sg_ctx_fail();
+	else
+		rc = sg_ctx_emit(ctx, &report);
+	sg_gate_tips_release(&tips);
 	sg_report_release(&report);
 	return rc;
 }

@@ -9,6 +9,29 @@ struct sg_ctx;
 const char *sg_today(void);
 
 /*
+ * The commits of a push: those reachable from a tip of `push` and from
+ * none of `hide`.
+ */
+struct sg_gate_tips {
+	struct sg_strlist push;        /* commit oids, full hex; at least one */
+	struct sg_strlist hide;        /* commit oids the other side has */
+};
+
+#define SG_GATE_TIPS_INIT { SG_STRLIST_INIT, SG_STRLIST_INIT }
+
+void sg_gate_tips_release(struct sg_gate_tips *tips);
+
+/*
+ * Run `gate` over the commits of `tips` and fill `report` without
+ * printing it. Several tips make one change set, so a commit two pushed
+ * refs share is checked once and a push gives one report. The first tip
+ * is the change set's head (records, SBOMs). Returns 0 (the verdict is in
+ * the report) or -1 with an error.
+ */
+int sg_gate_run_tips(struct sg_report *report, struct sg_ctx *ctx,
+		     struct sg_gate *gate, const struct sg_gate_tips *tips);
+
+/*
  * Run the gate over commits: push `head`, hide `base` (may be NULL) and
  * every oid of `hide` (NULL-terminated, may be NULL), then emit the report.
  * Returns the exit code.

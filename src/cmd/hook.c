@@ -1,0 +1,106 @@
+#include "cmd/hook.h"
+#include "cmd.h"
+#include "cmd/gate_setup.h"
+#include "git/hookinput.h"
+#include "git/repo.h"
+#include "policy/policy.h"
+#include "rules/gate.h"
+#include "util/buf.h"
+#include "util/error.h"
+#include "util/fs.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+/*
+ * `sdlgate hook NAME [ARGS]`: the entry the hooks/ wrappers call, with
+ * git's arguments and standard input as githooks(5) gives them. The
+ * repository is opened from git's environment (GIT_DIR, GIT_INDEX_FILE of
+ * `git commit -a`, the object quarantine of pre-receive).
+ */
+
+int sg_hook_read_stdin(struct sg_buf *out, const char *hook)
+{
+	struct sg_buf name = SG_BUF_INIT;
+	int rc = 0;
+
+	if (isatty(STDIN_FILENO)) {
+		sg_buf_release(&name);
+		return sg_usage_error("hook", "%s reads git's ref lines on standard input; run it from git (githooks(5))",
+				      hook);
+	}
+	sg_buf_addf(&name, "%s input", hook);
+	if (sg_fs_read_fd(out, STDIN_FILENO, name.ptr, SG_HOOKINPUT_MAX_SIZE) < 0)
+		rc = sg_ctx_fail();
+	sg_buf_release(&name);
+	return rc;
+}
+
+/*
+ * Concluding a merge: with scope.merges: skip (the default) a merge is
+ * not a change of its own, as in every range check; its commits were or
+ * will be checked on their own.
+ */
+static int skipped_merge(struct sg_ctx *ctx, const char *hook)
+{
+	struct sg_buf path = SG_BUF_INIT;
+	int merging;
+
+	sg_buf_addf(&path, "%sMERGE_HEAD", sg_repo_gitdir(ctx->repo));
+	merging = sg_fs_exists(path.ptr);
+	sg_buf_release(&path);
+	if (!merging || ctx->policy->merges_check)
+		return 0;
+	if (!ctx->quiet)
+		fprintf(stderr, "sdlgate %s: a merge commit: not checked (scope.merges: skip); the merged commits are checked on their own\n",
+			hook);
+	return 1;
+}
+
+static int hook_pre_commit(int argc, char **argv, struct sg_ctx *ctx)
+{
+	(void)argv;
+	if (argc != 1)
+		return sg_usage_error("hook", "pre-commit takes no arguments");
+	if (sg_ctx_load_policy(ctx) < 0)
+		return sg_ctx_fail();
+	if (skipped_merge(ctx, "pre-commit"))
+		return SG_EXIT_PASS;
+	return sg_run_staged_gate(ctx, SG_GATE_STAGED, NULL);
+}
+
+static int hook_commit_msg(int argc, char **argv, struct sg_ctx *ctx)
+{
+	if (argc != 2)
+		return sg_usage_error("hook", "commit-msg takes the message FILE git names");
+	if (sg_ctx_load_policy(ctx) < 0)
+		return sg_ctx_fail();
+	if (skipped_merge(ctx, "commit-msg"))
+		return SG_EXIT_PASS;
+	return cmd_commit_msg(argc, argv, ctx);
+}
+
+static const struct hook {
+	const char *name;
+	int (*fn)(int argc, char **argv, struct sg_ctx *ctx);
+} hooks[] = {
+	{ "pre-commit", hook_pre_commit },
+	{ "commit-msg", hook_commit_msg },
+	{ "pre-push", sg_hook_pre_push },
+	{ "pre-receive", sg_hook_pre_receive },
+	{ NULL, NULL },
+};
+
+int cmd_hook(int argc, char **argv, struct sg_ctx *ctx)
+{
+	const struct hook *h;
+
+	if (argc < 2)
+		return sg_usage_error("hook", "name the hook: pre-commit, commit-msg, pre-push or pre-receive");
+	for (h = hooks; h->name; h++)
+		if (!strcmp(h->name, argv[1]))
+			return h->fn(argc - 1, argv + 1, ctx);
+	return sg_usage_error("hook", "'%s' is not a hook sdlgate runs as (pre-commit, commit-msg, pre-push, pre-receive)",
+			      argv[1]);
+}

@@ -1,0 +1,47 @@
+#ifndef SG_CMD_HOOK_H
+#define SG_CMD_HOOK_H
+
+#include "util/str.h"
+
+/*
+ * Shared by the files of `sdlgate hook`: hook.c (dispatch, pre-commit,
+ * commit-msg), hook_push.c (pre-push), hook_receive.c (pre-receive) and
+ * hook_report.c (what a push gate prints).
+ */
+
+struct sg_buf;
+struct sg_ctx;
+struct sg_report;
+
+int sg_hook_pre_push(int argc, char **argv, struct sg_ctx *ctx);
+int sg_hook_pre_receive(int argc, char **argv, struct sg_ctx *ctx);
+
+/*
+ * Read git's ref lines from standard input, bounded. A terminal is a
+ * usage error (the hook was run by hand without input). Returns 0, or an
+ * exit code after printing the error.
+ */
+int sg_hook_read_stdin(struct sg_buf *out, const char *hook);
+
+/* What a push gate checked, for its messages. */
+struct sg_push_view {
+	const char *hook;            /* "pre-push", "pre-receive" */
+	const char *policy_said;     /* where the policy came from, in words */
+	struct sg_strlist refs;      /* the refs checked, in input order */
+	struct sg_strlist tips;      /* their new commits, same order */
+	int server;                  /* pre-receive: say that --no-verify does not help */
+};
+
+void sg_push_view_release(struct sg_push_view *view);
+
+/*
+ * Print the push gate's report and return the exit code. Text without
+ * --output goes to standard error in the push gates' own form: one line
+ * per finding (rule, short oid, paths, message), its hint, then how to
+ * fix the commits (amend, rebase). Any other format or --output goes
+ * through the reporters, as `check` prints it.
+ */
+int sg_hook_emit_push(struct sg_ctx *ctx, struct sg_report *report,
+		      const struct sg_push_view *view);
+
+#endif

@@ -1,0 +1,173 @@
+#include "cmd/hook.h"
+#include "cmd.h"
+#include "cmd/gate_setup.h"
+#include "git/hookinput.h"
+#include "git/refs.h"
+#include "git/repo.h"
+#include "report/report.h"
+#include "rules/gate.h"
+#include "util/alloc.h"
+#include "util/buf.h"
+#include "util/error.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/*
+ * pre-receive, on the server: one line per ref, <old> <new> <ref>. The
+ * commits checked are those no existing ref reaches, so a new branch is
+ * checked from where it leaves the known history and a force push only
+ * for what it brings. Deletions pass. The policy is the server's own,
+ * from its default branch: a push that edits .sdlgate.yml is judged by
+ * the policy it wants to change, never by its own. Registries and risk
+ * files are still read from each commit's tree (a commit may add SR-020
+ * and cite it). git keeps the pushed objects in a quarantine directory
+ * until the hook accepts them; the repository was opened from git's
+ * environment (GIT_OBJECT_DIRECTORY, GIT_ALTERNATE_OBJECT_DIRECTORIES) so
+ * they are visible here.
+ */
+
+/* The update that creates or moves `ref`, or NULL. */
+static const struct sg_ref_update *find_update(const struct sg_ref_updates *updates,
+					       const char *ref)
+{
+	size_t i;
+
+	for (i = 0; i < updates->nr; i++)
+		if (!strcmp(updates->items[i].ref, ref) &&
+		    !sg_oid_is_zero(updates->items[i].new_oid))
+			return &updates->items[i];
+	return NULL;
+}
+
+/*
+ * The server's policy: --policy / --policy-from when the hook was given
+ * one, else .sdlgate.yml of HEAD. An empty repository has no HEAD yet:
+ * its first push of the default branch brings the policy it is checked
+ * against, and the report says so.
+ */
+static int load_server_policy(struct sg_ctx *ctx, struct sg_gate *gate,
+			      struct sg_buf *said,
+			      const struct sg_ref_updates *updates)
+{
+	const struct sg_ref_update *first;
+	char *target = NULL;
+	int rc, error = -1;
+
+	if (ctx->policy_file || ctx->policy_rev) {
+		sg_buf_adds(said, ctx->policy_file ? "from the file the hook names" :
+			    "from the revision the hook names");
+		return sg_ctx_load_policy(ctx);
+	}
+	rc = sg_refs_head_target(&target, ctx->repo);
+	if (rc < 0)
+		goto done;
+	if (!sg_repo_head_unborn(ctx->repo)) {
+		sg_buf_addf(said, "from the server's default branch (%s)",
+			    target ? target : "HEAD");
+		error = sg_ctx_load_policy_rev(ctx, "HEAD");
+		goto done;
+	}
+	first = target ? find_update(updates, target) : NULL;
+	if (!first) {
+		sg_error_set_repo("the server's default branch '%s' has no commit yet and this push does not create it: there is no policy to check the push against",
+				  target ? target : "HEAD");
+		sg_error_hint("push the default branch first ('git push origin %s'): its .sdlgate.yml becomes the policy every later push is checked against",
+			      target && !strncmp(target, "refs/heads/", 11) ? target + 11 : "main");
+		goto done;
+	}
+	sg_buf_addf(said, "from the pushed %s (%.7s): the server's default branch has no commit yet",
+		    target, first->new_oid);
+	sg_gate_note(gate, "the server's default branch %s has no commit yet: the policy was read from the pushed %s (%.7s); from now on it is read from the server's %s",
+		     target, target, first->new_oid, target);
+	error = sg_ctx_load_policy_rev(ctx, first->new_oid);
+done:
+	free(target);
+	return error;
+}
+
+static void collect(struct sg_gate_tips *tips, struct sg_push_view *view,
+		    struct sg_gate *gate, struct sg_ctx *ctx,
+		    const struct sg_ref_updates *updates)
+{
+	size_t i;
+
+	for (i = 0; i < updates->nr; i++) {
+		const struct sg_ref_update *u = &updates->items[i];
+		char commit[41];
+
+		if (sg_oid_is_zero(u->new_oid)) {
+			sg_gate_note(gate, "%s: a deletion, nothing to check", u->ref);
+			continue;
+		}
+		if (sg_refs_peel_commit(commit, ctx->repo, u->new_oid)) {
+			sg_gate_note(gate, "%s: %.7s is not a commit, nothing to check",
+				     u->ref, u->new_oid);
+			continue;
+		}
+		sg_strlist_add_unique(&tips->push, commit);
+		sg_strlist_add(&view->refs, u->ref);
+		sg_strlist_add(&view->tips, commit);
+	}
+}
+
+int sg_hook_pre_receive(int argc, char **argv, struct sg_ctx *ctx)
+{
+	struct sg_buf input = SG_BUF_INIT, said = SG_BUF_INIT;
+	struct sg_ref_updates updates = SG_REF_UPDATES_INIT;
+	struct sg_gate_tips tips = SG_GATE_TIPS_INIT;
+	struct sg_push_view view;
+	struct sg_gate gate;
+	struct sg_report report;
+	char old[41];
+	int rc;
+
+	(void)argv;
+	memset(&view, 0, sizeof(view));
+	memset(&gate, 0, sizeof(gate));
+	memset(&report, 0, sizeof(report));
+	view.hook = "pre-receive";
+	view.server = 1;
+	gate.mode = SG_GATE_PRE_RECEIVE;
+	if (argc != 1) {
+		rc = sg_usage_error("hook", "pre-receive takes no arguments");
+		goto done;
+	}
+	rc = sg_hook_read_stdin(&input, "pre-receive");
+	if (rc)
+		goto done;
+	if (sg_hookinput_parse_receive(&updates, "pre-receive input", input.ptr, input.len) < 0 ||
+	    load_server_policy(ctx, &gate, &said, &updates) < 0) {
+		rc = sg_ctx_fail();
+		goto done;
+	}
+	view.policy_said = said.ptr;
+	collect(&tips, &view, &gate, ctx, &updates);
+	if (!tips.push.nr) {
+		if (!ctx->quiet && updates.nr)
+			fprintf(stderr, "sdlgate pre-receive: nothing to check (deletions only)\n");
+		rc = SG_EXIT_PASS;
+		goto done;
+	}
+	/* the refs are not moved yet: what they reach is what the server has */
+	if (sg_refs_list_commits(&tips.hide, ctx->repo, "refs/") < 0) {
+		rc = sg_ctx_fail();
+		goto done;
+	}
+	if (updates.nr == 1 && !sg_refs_peel_commit(old, ctx->repo, updates.items[0].old_oid))
+		gate.base_oid = sg_xstrdup(old);
+	if (sg_gate_run_tips(&report, ctx, &gate, &tips) < 0) {
+		rc = sg_ctx_fail();
+		goto done;
+	}
+	rc = sg_hook_emit_push(ctx, &report, &view);
+done:
+	sg_buf_release(&input);
+	sg_ref_updates_release(&updates);
+	sg_gate_tips_release(&tips);
+	sg_push_view_release(&view);
+	sg_gate_release(&gate);
+	sg_report_release(&report);
+	sg_buf_release(&said);
+	return rc;
+}
