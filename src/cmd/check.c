@@ -27,17 +27,15 @@ static int single_next(struct sg_change **out, void *payload)
 	return *out ? 0 : 1;
 }
 
-int sg_run_staged_gate(struct sg_ctx *ctx, enum sg_gate_mode mode,
-		       const char *message)
+int sg_gate_run_staged(struct sg_report *report, struct sg_ctx *ctx,
+		       enum sg_gate_mode mode, const char *message)
 {
 	struct sg_gate gate;
-	struct sg_report report;
 	struct single single = { NULL };
 	struct sg_change_source source = { single_next, &single };
-	int rc;
+	int error = -1;
 
 	memset(&gate, 0, sizeof(gate));
-	memset(&report, 0, sizeof(report));
 	gate.policy = ctx->policy;
 	gate.repo = ctx->repo;
 	gate.mode = mode;
@@ -45,19 +43,27 @@ int sg_run_staged_gate(struct sg_ctx *ctx, enum sg_gate_mode mode,
 
 	if (sg_change_staged(&single.change, ctx->repo, message,
 			     sg_repo_comment_char(ctx->repo)) < 0 ||
-	    sg_snapshot_from_index(&gate.head, ctx->repo) < 0) {
-		rc = sg_ctx_fail();
+	    sg_snapshot_from_index(&gate.head, ctx->repo) < 0)
 		goto done;
-	}
-	if (sg_gate_run(&report, &gate, &source) < 0) {
-		rc = sg_ctx_fail();
-		goto done;
-	}
-	rc = sg_ctx_emit(ctx, &report);
+	error = sg_gate_run(report, &gate, &source);
 done:
 	sg_change_free(single.change);
 	sg_snapshot_free(gate.head);
 	sg_gate_release(&gate);
+	return error;
+}
+
+int sg_run_staged_gate(struct sg_ctx *ctx, enum sg_gate_mode mode,
+		       const char *message)
+{
+	struct sg_report report;
+	int rc;
+
+	memset(&report, 0, sizeof(report));
+	if (sg_gate_run_staged(&report, ctx, mode, message) < 0)
+		rc = sg_ctx_fail();
+	else
+		rc = sg_ctx_emit(ctx, &report);
 	sg_report_release(&report);
 	return rc;
 }

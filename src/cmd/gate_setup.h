@@ -3,6 +3,7 @@
 
 #include "rules/gate.h"
 
+struct sg_buf;
 struct sg_ctx;
 
 /* Today's date (UTC, YYYY-MM-DD), or $SDLGATE_TODAY for reproducible tests. */
@@ -46,5 +47,17 @@ int sg_run_range_gate(struct sg_ctx *ctx, struct sg_gate *gate,
  */
 int sg_run_staged_gate(struct sg_ctx *ctx, enum sg_gate_mode mode,
 		       const char *message);
+
+/* The same, filling `report` without printing it: 0, or -1 with an error. */
+int sg_gate_run_staged(struct sg_report *report, struct sg_ctx *ctx,
+		       enum sg_gate_mode mode, const char *message);
+
+/*
+ * The message of the commit being made, from the file git names, cleaned
+ * as git will store it (commit.cleanup, core.commentChar). 0, or -1 with
+ * an error.
+ */
+int sg_commit_msg_read(struct sg_buf *clean, struct sg_ctx *ctx,
+		       const char *file);
 
 #endif

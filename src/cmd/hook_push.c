@@ -77,12 +77,16 @@ static int hide_tracking_refs(struct sg_gate_tips *tips, struct sg_ctx *ctx,
 	return error;
 }
 
-/* Add the refs of `updates` to `tips` and `view`; 1 when nothing is to check. */
+/*
+ * Add the refs of `updates` to `tips` and `view`: 0, 1 when there is
+ * nothing to check, -1 with an error.
+ */
 static int collect(struct sg_gate_tips *tips, struct sg_push_view *view,
 		   struct sg_gate *gate, struct sg_ctx *ctx,
 		   const struct sg_ref_updates *updates)
 {
 	size_t i;
+	int rc;
 
 	for (i = 0; i < updates->nr; i++) {
 		const struct sg_ref_update *u = &updates->items[i];
@@ -92,7 +96,15 @@ static int collect(struct sg_gate_tips *tips, struct sg_push_view *view,
 			sg_gate_note(gate, "%s: a deletion, nothing to check", u->ref);
 			continue;
 		}
-		if (sg_refs_peel_commit(commit, ctx->repo, u->new_oid)) {
+		rc = sg_refs_peel_commit(commit, ctx->repo, u->new_oid);
+		if (rc == 2) {
+			/* never pass what cannot be seen */
+			sg_error_set_repo("pre-push input:%u: the object %s to push is not in the repository",
+					  u->line, u->new_oid);
+			sg_error_hint("run the hook from git push, in the repository that pushes");
+			return -1;
+		}
+		if (rc == 1) {
 			sg_gate_note(gate, "%s: %.7s is not a commit, nothing to check",
 				     u->ref, u->new_oid);
 			continue;
@@ -153,7 +165,12 @@ int sg_hook_pre_push(int argc, char **argv, struct sg_ctx *ctx)
 		goto done;
 	}
 	view.policy_said = "from the working tree";
-	if (collect(&tips, &view, &gate, ctx, &updates)) {
+	rc = collect(&tips, &view, &gate, ctx, &updates);
+	if (rc < 0) {
+		rc = sg_ctx_fail();
+		goto done;
+	}
+	if (rc) {
 		rc = SG_EXIT_PASS;
 		if (!ctx->quiet && updates.nr)
 			fprintf(stderr, "sdlgate pre-push: nothing to check (%zu ref(s): deletions or no commits)\n",

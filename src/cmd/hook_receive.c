@@ -4,6 +4,7 @@
 #include "git/hookinput.h"
 #include "git/refs.h"
 #include "git/repo.h"
+#include "policy/policy.h"
 #include "report/report.h"
 #include "rules/gate.h"
 #include "util/alloc.h"
@@ -86,11 +87,56 @@ done:
 	return error;
 }
 
-static void collect(struct sg_gate_tips *tips, struct sg_push_view *view,
-		    struct sg_gate *gate, struct sg_ctx *ctx,
-		    const struct sg_ref_updates *updates)
+/*
+ * A push that leaves the default branch with a policy that does not load
+ * would make the server refuse every later push, this fix included:
+ * refuse it now, naming the problem.
+ */
+static int check_next_policy(struct sg_ctx *ctx,
+			     const struct sg_ref_updates *updates)
+{
+	const struct sg_ref_update *u;
+	struct sg_ctx next = *ctx;
+	struct sg_buf msg = SG_BUF_INIT, hint = SG_BUF_INIT;
+	char *target = NULL;
+	int error = 0;
+
+	if (ctx->policy_file || ctx->policy_rev ||
+	    sg_refs_head_target(&target, ctx->repo) != 0) {
+		sg_error_clear();
+		goto done;
+	}
+	u = find_update(updates, target);
+	if (!u)
+		goto done;
+	next.policy = NULL;
+	next.policy_from = NULL;
+	if (sg_ctx_load_policy_rev(&next, u->new_oid) < 0) {
+		sg_buf_addf(&msg, "the push would leave %s with a policy the server cannot use, and every later push would be refused: %s",
+			    target, sg_error_message());
+		if (sg_error_hint_text())
+			sg_buf_addf(&hint, "%s; ", sg_error_hint_text());
+		sg_buf_adds(&hint, "fix .sdlgate.yml in a new commit and push again");
+		sg_error_set("%s", msg.ptr);
+		sg_error_hint("%s", hint.ptr);
+		error = -1;
+	}
+	sg_policy_free(next.policy);
+	free(next.policy_from);
+done:
+	free(target);
+	sg_buf_release(&msg);
+	sg_buf_release(&hint);
+	return error;
+}
+
+/* Add the pushed tips to `tips` and `view`: 0, or -1 with an error. */
+static int collect(struct sg_gate_tips *tips, struct sg_push_view *view,
+		   struct sg_gate *gate, struct sg_ctx *ctx,
+		   const struct sg_ref_updates *updates)
 {
 	size_t i;
+	int rc;
 
 	for (i = 0; i < updates->nr; i++) {
 		const struct sg_ref_update *u = &updates->items[i];
@@ -100,7 +146,15 @@ static void collect(struct sg_gate_tips *tips, struct sg_push_view *view,
 			sg_gate_note(gate, "%s: a deletion, nothing to check", u->ref);
 			continue;
 		}
-		if (sg_refs_peel_commit(commit, ctx->repo, u->new_oid)) {
+		rc = sg_refs_peel_commit(commit, ctx->repo, u->new_oid);
+		if (rc == 2) {
+			/* never pass what cannot be seen */
+			sg_error_set_repo("pre-receive input:%u: the pushed object %s is not in the repository",
+					  u->line, u->new_oid);
+			sg_error_hint("the hook must see git's object quarantine: run it as git runs hooks, with GIT_DIR, GIT_OBJECT_DIRECTORY and GIT_ALTERNATE_OBJECT_DIRECTORIES as git sets them");
+			return -1;
+		}
+		if (rc == 1) {
 			sg_gate_note(gate, "%s: %.7s is not a commit, nothing to check",
 				     u->ref, u->new_oid);
 			continue;
@@ -109,6 +163,7 @@ static void collect(struct sg_gate_tips *tips, struct sg_push_view *view,
 		sg_strlist_add(&view->refs, u->ref);
 		sg_strlist_add(&view->tips, commit);
 	}
+	return 0;
 }
 
 int sg_hook_pre_receive(int argc, char **argv, struct sg_ctx *ctx)
@@ -142,7 +197,10 @@ int sg_hook_pre_receive(int argc, char **argv, struct sg_ctx *ctx)
 		goto done;
 	}
 	view.policy_said = said.ptr;
-	collect(&tips, &view, &gate, ctx, &updates);
+	if (collect(&tips, &view, &gate, ctx, &updates) < 0) {
+		rc = sg_ctx_fail();
+		goto done;
+	}
 	if (!tips.push.nr) {
 		if (!ctx->quiet && updates.nr)
 			fprintf(stderr, "sdlgate pre-receive: nothing to check (deletions only)\n");
@@ -157,6 +215,10 @@ int sg_hook_pre_receive(int argc, char **argv, struct sg_ctx *ctx)
 	if (updates.nr == 1 && !sg_refs_peel_commit(old, ctx->repo, updates.items[0].old_oid))
 		gate.base_oid = sg_xstrdup(old);
 	if (sg_gate_run_tips(&report, ctx, &gate, &tips) < 0) {
+		rc = sg_ctx_fail();
+		goto done;
+	}
+	if (sg_report_passed(&report) && check_next_policy(ctx, &updates) < 0) {
 		rc = sg_ctx_fail();
 		goto done;
 	}

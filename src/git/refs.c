@@ -28,12 +28,14 @@ int sg_refs_peel_commit(char out[41], struct sg_repo *repo, const char *oid)
 {
 	git_object *obj = NULL, *commit = NULL;
 	git_oid id;
-	int rc = 1;
+	int rc = 2;
 
 	out[0] = '\0';
 	if (git_oid_fromstr(&id, oid) < 0 ||
-	    git_object_lookup(&obj, sg_repo_git(repo), &id, GIT_OBJECT_ANY) < 0 ||
-	    git_object_peel(&commit, obj, GIT_OBJECT_COMMIT) < 0)
+	    git_object_lookup(&obj, sg_repo_git(repo), &id, GIT_OBJECT_ANY) < 0)
+		goto done;
+	rc = 1;
+	if (git_object_peel(&commit, obj, GIT_OBJECT_COMMIT) < 0)
 		goto done;
 	git_oid_tostr(out, 41, git_object_id(commit));
 	rc = 0;

@@ -19,8 +19,9 @@ int sg_refs_head_target(char **out, struct sg_repo *repo);
 
 /*
  * Peel the object `oid` (full hex; a commit or a tag) to a commit:
- * 0 with its full hex oid in `out`, 1 when the object is not in the
- * repository or does not lead to a commit. No error is recorded for 1.
+ * 0 with its full hex oid in `out`, 1 when the object does not lead to a
+ * commit (a tag of a tree), 2 when it is not in the repository (or the
+ * name is not an object name). No error is recorded.
  */
 int sg_refs_peel_commit(char out[41], struct sg_repo *repo, const char *oid);
 
