@@ -120,6 +120,19 @@ static void add_fix(struct sg_buf *out, struct sg_ctx *ctx,
 	sg_strlist_release(&amended);
 }
 
+/* A clean pass names the rules it did not evaluate on one line. */
+static void add_not_evaluated_ids(struct sg_buf *out, const struct sg_report *report)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < report->rules_nr; i++)
+		if (report->rules[i].state == SG_RULE_NOT_EVALUATED)
+			sg_buf_addf(out, "%s%s", n++ ? ", " : "note: not evaluated: ",
+				    report->rules[i].id);
+	if (n)
+		sg_buf_adds(out, " ('sdlgate explain RULE' says what each checks)\n");
+}
+
 static void render(struct sg_buf *out, struct sg_ctx *ctx,
 		   const struct sg_report *report,
 		   const struct sg_push_view *view)
@@ -136,13 +149,16 @@ static void render(struct sg_buf *out, struct sg_ctx *ctx,
 		    view->policy_said ? view->policy_said : "");
 	for (i = 0; i < report->findings.nr; i++)
 		add_finding(out, &report->findings.items[i]);
-	for (i = 0; i < report->rules_nr; i++) {
-		const struct sg_rule_status *rs = &report->rules[i];
+	if (passed && !report->findings.nr)
+		add_not_evaluated_ids(out, report);
+	else
+		for (i = 0; i < report->rules_nr; i++) {
+			const struct sg_rule_status *rs = &report->rules[i];
 
-		if (rs->state == SG_RULE_NOT_EVALUATED)
-			sg_buf_addf(out, "note: %s not evaluated: %s\n", rs->id,
-				    rs->reason ? rs->reason : "");
-	}
+			if (rs->state == SG_RULE_NOT_EVALUATED)
+				sg_buf_addf(out, "note: %s not evaluated: %s\n", rs->id,
+					    rs->reason ? rs->reason : "");
+		}
 	for (i = 0; i < report->notes.nr; i++)
 		sg_buf_addf(out, "note: %s\n", report->notes.items[i]);
 	if (!passed)

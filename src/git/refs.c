@@ -1,9 +1,11 @@
 #include "git/refs.h"
 #include "git/repo.h"
 #include "util/alloc.h"
+#include "util/buf.h"
 #include "util/str.h"
 
 #include <git2.h>
+#include <stdlib.h>
 #include <string.h>
 
 int sg_refs_head_target(char **out, struct sg_repo *repo)
@@ -62,13 +64,29 @@ int sg_refs_commit_parents(struct sg_repo *repo, const char *oid)
 
 int sg_refs_remote_exists(struct sg_repo *repo, const char *name)
 {
-	git_remote *remote = NULL;
-	int valid = 0, found = 0;
+	struct sg_buf key = SG_BUF_INIT;
+	char *url = NULL;
+	int valid = 0, found;
 
-	/* a URL given to 'git push' in place of a remote is no remote name */
-	if (git_remote_name_is_valid(&valid, name) == 0 && valid)
-		found = git_remote_lookup(&remote, sg_repo_git(repo), name) == 0;
-	git_remote_free(remote);
+	/*
+	 * A URL given to 'git push' in place of a remote is no remote name.
+	 * The configuration is read directly: git_remote_lookup() would also
+	 * match url.*.insteadOf, whose regex leaks inside libgit2 1.5.
+	 */
+	if (git_remote_name_is_valid(&valid, name) < 0 || !valid) {
+		git_error_clear();
+		return 0;
+	}
+	sg_buf_addf(&key, "remote.%s.url", name);
+	url = sg_repo_config_string(repo, key.ptr);
+	if (!url) {
+		sg_buf_reset(&key);
+		sg_buf_addf(&key, "remote.%s.pushurl", name);
+		url = sg_repo_config_string(repo, key.ptr);
+	}
+	found = url != NULL;
+	sg_buf_release(&key);
+	free(url);
 	git_error_clear();
 	return found;
 }
