@@ -151,6 +151,7 @@ int sg_hook_pre_push(int argc, char **argv, struct sg_ctx *ctx)
 			rc = sg_ctx_fail();
 			goto done;
 		}
+		sg_gate_note(&gate, "run by the pre-commit framework, which hands its hooks only the first ref of a push: any other ref is left to the server's pre-receive");
 	} else {
 		rc = sg_hook_read_stdin(&input, "pre-push");
 		if (rc)
@@ -164,7 +165,9 @@ int sg_hook_pre_push(int argc, char **argv, struct sg_ctx *ctx)
 		rc = sg_ctx_fail();
 		goto done;
 	}
-	view.policy_said = "from the working tree";
+	view.policy_said = !strcmp(ctx->policy_from, "worktree") ? "from the working tree" :
+		!strcmp(ctx->policy_from, "file") ? "from the file --policy names" :
+		"from the revision --policy-from names";
 	rc = collect(&tips, &view, &gate, ctx, &updates);
 	if (rc < 0) {
 		rc = sg_ctx_fail();
