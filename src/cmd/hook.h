@@ -16,6 +16,20 @@ struct sg_report;
 int sg_hook_pre_push(int argc, char **argv, struct sg_ctx *ctx);
 int sg_hook_pre_receive(int argc, char **argv, struct sg_ctx *ctx);
 
+struct sg_ref_updates;
+
+/*
+ * Run the release gate for every pushed tag matching release.tag_pattern.
+ * Returns the worst exit code of those runs (0 when there are none).
+ */
+int sg_hook_release_tags(struct sg_ctx *ctx, const struct sg_ref_updates *updates);
+
+/* Exit codes grow with severity (0 pass, 1 fail, 2 input, 3 repository). */
+static inline int sg_worst_exit(int a, int b)
+{
+	return a > b ? a : b;
+}
+
 /*
  * Read git's ref lines from standard input, bounded. A terminal is a
  * usage error (the hook was run by hand without input). Returns 0, or an

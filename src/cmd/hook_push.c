@@ -22,23 +22,6 @@
  * refs the push updates.
  */
 
-enum push_check {
-	PUSH_CHECK_RANGE,     /* the commits new to the remote */
-};
-
-/*
- * How a pushed ref is checked. The release issue turns a tag matching
- * release.tag_pattern into the release gate here; until then every ref,
- * tags included, gets the range check of its new commits.
- */
-static enum push_check push_check_for_ref(const struct sg_ctx *ctx,
-					  const char *remote_ref)
-{
-	(void)ctx;
-	(void)remote_ref;
-	return PUSH_CHECK_RANGE;
-}
-
 /*
  * The pre-commit framework reads git's lines itself and hands its hooks
  * one pushed ref in PRE_COMMIT_* variables, with no standard input.
@@ -108,10 +91,6 @@ static int collect(struct sg_gate_tips *tips, struct sg_push_view *view,
 			sg_gate_note(gate, "%s: %.7s is not a commit, nothing to check",
 				     u->ref, u->new_oid);
 			continue;
-		}
-		switch (push_check_for_ref(ctx, u->ref)) {
-		case PUSH_CHECK_RANGE:
-			break;
 		}
 		sg_strlist_add_unique(&tips->push, commit);
 		sg_strlist_add(&view->refs, u->ref);
@@ -197,6 +176,7 @@ int sg_hook_pre_push(int argc, char **argv, struct sg_ctx *ctx)
 		goto done;
 	}
 	rc = sg_hook_emit_push(ctx, &report, &view);
+	rc = sg_worst_exit(rc, sg_hook_release_tags(ctx, &updates));
 done:
 	sg_buf_release(&input);
 	sg_ref_updates_release(&updates);

@@ -223,6 +223,7 @@ int sg_hook_pre_receive(int argc, char **argv, struct sg_ctx *ctx)
 		goto done;
 	}
 	rc = sg_hook_emit_push(ctx, &report, &view);
+	rc = sg_worst_exit(rc, sg_hook_release_tags(ctx, &updates));
 done:
 	sg_buf_release(&input);
 	sg_ref_updates_release(&updates);
