@@ -30,6 +30,7 @@ void sg_gate_tips_release(struct sg_gate_tips *tips)
 {
 	sg_strlist_release(&tips->push);
 	sg_strlist_release(&tips->hide);
+	sg_strlist_release(&tips->list);
 }
 
 int sg_gate_run_tips(struct sg_report *report, struct sg_ctx *ctx,
@@ -51,12 +52,16 @@ int sg_gate_run_tips(struct sg_report *report, struct sg_ctx *ctx,
 	if (sg_snapshot_from_commit(&gate->head, ctx->repo, tips->push.items[0]) < 0 ||
 	    sg_walk_new(&walk, ctx->repo) < 0)
 		goto done;
-	for (i = 0; i < tips->push.nr; i++)
-		if (sg_walk_push(walk, tips->push.items[i]) < 0)
-			goto done;
-	for (i = 0; i < tips->hide.nr; i++)
-		if (sg_walk_hide(walk, tips->hide.items[i]) < 0)
-			goto done;
+	if (tips->list.nr) {
+		sg_walk_set_list(walk, &tips->list);
+	} else {
+		for (i = 0; i < tips->push.nr; i++)
+			if (sg_walk_push(walk, tips->push.items[i]) < 0)
+				goto done;
+		for (i = 0; i < tips->hide.nr; i++)
+			if (sg_walk_hide(walk, tips->hide.items[i]) < 0)
+				goto done;
+	}
 	source.next = sg_walk_next;
 	source.payload = walk;
 	error = sg_gate_run(report, gate, &source);
@@ -67,26 +72,50 @@ done:
 	return error;
 }
 
+/* Run over `tips` (which it releases) and print the report. */
+static int run_and_emit(struct sg_ctx *ctx, struct sg_gate *gate,
+			const char *base, struct sg_gate_tips *tips)
+{
+	struct sg_report report;
+	int rc;
+
+	memset(&report, 0, sizeof(report));
+	gate->base_oid = base ? sg_xstrdup(base) : NULL;
+	if (sg_gate_run_tips(&report, ctx, gate, tips) < 0)
+		rc = sg_ctx_fail();
+	else
+		rc = sg_ctx_emit(ctx, &report);
+	sg_gate_tips_release(tips);
+	sg_report_release(&report);
+	return rc;
+}
+
 int sg_run_range_gate(struct sg_ctx *ctx, struct sg_gate *gate,
 		      const char *base, const char *head,
 		      const char *const *hide)
 {
 	struct sg_gate_tips tips = SG_GATE_TIPS_INIT;
-	struct sg_report report;
-	int rc;
 
-	memset(&report, 0, sizeof(report));
 	sg_strlist_add(&tips.push, head);
 	if (base)
 		sg_strlist_add(&tips.hide, base);
 	for (; hide && *hide; hide++)
 		sg_strlist_add(&tips.hide, *hide);
-	gate->base_oid = base ? sg_xstrdup(base) : NULL;
-	if (sg_gate_run_tips(&report, ctx, gate, &tips) < 0)
-		rc = sg_ctx_fail();
-	else
-		rc = sg_ctx_emit(ctx, &report);
-	sg_gate_tips_release(&tips);
-	sg_report_release(&report);
-	return rc;
+	return run_and_emit(ctx, gate, base, &tips);
+}
+
+int sg_run_list_gate(struct sg_ctx *ctx, struct sg_gate *gate,
+		     const char *base, const char *head,
+		     const struct sg_strlist *commits)
+{
+	struct sg_gate_tips tips = SG_GATE_TIPS_INIT;
+
+	sg_strlist_add(&tips.push, head);
+	sg_strlist_copy(&tips.list, commits);
+	if (!commits->nr) {
+		/* an empty range: nothing to walk, but the gate still reports */
+		sg_strlist_add(&tips.hide, head);
+		sg_strlist_release(&tips.list);
+	}
+	return run_and_emit(ctx, gate, base, &tips);
 }

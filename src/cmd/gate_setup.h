@@ -16,9 +16,15 @@ const char *sg_today(void);
 struct sg_gate_tips {
 	struct sg_strlist push;        /* commit oids, full hex; at least one */
 	struct sg_strlist hide;        /* commit oids the other side has */
+	/*
+	 * When not empty: exactly these commits, newest first, instead of a
+	 * walk (a shallow clone, where libgit2 must not walk into the cut);
+	 * push[0] is still the head.
+	 */
+	struct sg_strlist list;
 };
 
-#define SG_GATE_TIPS_INIT { SG_STRLIST_INIT, SG_STRLIST_INIT }
+#define SG_GATE_TIPS_INIT { SG_STRLIST_INIT, SG_STRLIST_INIT, SG_STRLIST_INIT }
 
 void sg_gate_tips_release(struct sg_gate_tips *tips);
 
@@ -40,6 +46,14 @@ int sg_gate_run_tips(struct sg_report *report, struct sg_ctx *ctx,
 int sg_run_range_gate(struct sg_ctx *ctx, struct sg_gate *gate,
 		      const char *base, const char *head,
 		      const char *const *hide);
+
+/*
+ * The same over exactly `commits` (newest first), for a shallow clone
+ * whose range was computed without letting libgit2 walk into the cut.
+ */
+int sg_run_list_gate(struct sg_ctx *ctx, struct sg_gate *gate,
+		     const char *base, const char *head,
+		     const struct sg_strlist *commits);
 
 /*
  * Run the gate over the staged change: at pre-commit (`message` NULL) or

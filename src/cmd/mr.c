@@ -135,47 +135,6 @@ static int load_policy(struct sg_ctx *ctx, struct sg_gate *gate,
 	return 0;
 }
 
-/*
- * The gate over a range computed in a shallow clone: the same as
- * sg_run_range_gate, but the walk yields the listed commits, so libgit2
- * never walks into the cut.
- */
-static int run_list_gate(struct sg_ctx *ctx, struct sg_gate *gate,
-			 const char *base, const char *head,
-			 const struct sg_strlist *range)
-{
-	struct sg_report report;
-	struct sg_walk *walk = NULL;
-	struct sg_change_source source;
-	int rc;
-
-	memset(&report, 0, sizeof(report));
-	gate->policy = ctx->policy;
-	gate->repo = ctx->repo;
-	gate->today = sg_today();
-	gate->head_oid = sg_xstrdup(head);
-	gate->base_oid = sg_xstrdup(base);
-	if (sg_snapshot_from_commit(&gate->head, ctx->repo, head) < 0 ||
-	    sg_walk_new(&walk, ctx->repo) < 0) {
-		rc = sg_ctx_fail();
-		goto done;
-	}
-	sg_walk_set_list(walk, range);
-	source.next = sg_walk_next;
-	source.payload = walk;
-	if (sg_gate_run(&report, gate, &source) < 0) {
-		rc = sg_ctx_fail();
-		goto done;
-	}
-	rc = sg_ctx_emit(ctx, &report);
-done:
-	sg_walk_free(walk);
-	sg_snapshot_free(gate->head);
-	gate->head = NULL;
-	sg_report_release(&report);
-	return rc;
-}
-
 int sg_check_mr(struct sg_ctx *ctx, const char *base)
 {
 	struct target t;
@@ -207,7 +166,7 @@ int sg_check_mr(struct sg_ctx *ctx, const char *base)
 		goto done;
 	}
 	if (shallow)
-		rc = run_list_gate(ctx, &gate, merge_base, head, &range);
+		rc = sg_run_list_gate(ctx, &gate, merge_base, head, &range);
 	else
 		rc = sg_run_range_gate(ctx, &gate, merge_base, head, NULL);
 done:
