@@ -125,6 +125,33 @@ int sg_repo_resolve_commit(char out[41], struct sg_repo *repo, const char *rev)
 	return 0;
 }
 
+int sg_repo_find_commit(char out[41], struct sg_repo *repo, const char *hex)
+{
+	git_object *obj = NULL;
+	git_oid oid;
+	size_t len = strlen(hex);
+	int rc;
+
+	if (len < 4 || len > 40 || git_oid_fromstrn(&oid, hex, len) < 0) {
+		git_error_clear();
+		return 1;
+	}
+	rc = git_object_lookup_prefix(&obj, repo->git, &oid, len, GIT_OBJECT_COMMIT);
+	if (rc == GIT_ENOTFOUND || rc == GIT_EINVALIDSPEC) {
+		git_error_clear();
+		return 1;
+	}
+	if (rc == GIT_EAMBIGUOUS) {
+		git_error_clear();
+		return 2;
+	}
+	if (rc < 0)
+		return sg_error_from_git("cannot look up commit '%s'", hex);
+	git_oid_tostr(out, 41, git_object_id(obj));
+	git_object_free(obj);
+	return 0;
+}
+
 int sg_repo_head_unborn(struct sg_repo *repo)
 {
 	return git_repository_head_unborn(repo->git) == 1;

@@ -35,6 +35,15 @@ int sg_repo_is_bare(const struct sg_repo *repo);
  */
 int sg_repo_resolve_commit(char out[41], struct sg_repo *repo, const char *rev);
 
+/*
+ * Find the commit an abbreviated or full hex oid (4 to 40 hex digits)
+ * names, as written in an input file (a review's reviewed_commit): never
+ * a ref name or a revision expression. Returns 0 with the full oid, 1
+ * when no commit has that prefix, 2 when several objects have it, -1 on
+ * a repository error.
+ */
+int sg_repo_find_commit(char out[41], struct sg_repo *repo, const char *hex);
+
 /* 1 when HEAD points at a branch with no commit yet. */
 int sg_repo_head_unborn(struct sg_repo *repo);
 
