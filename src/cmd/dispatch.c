@@ -31,6 +31,8 @@ static const struct sg_cmd commands[] = {
 	{ "policy", cmd_policy, SG_CMD_NEED_REPO,
 	  "validate|show [--profile-list]",
 	  "Validate the policy and its files, or print the effective policy" },
+	{ "review", cmd_review, SG_CMD_NEED_POLICY,
+	  "template [--range A..B]", "Print a design review record to fill in for a change set" },
 	{ "explain", cmd_explain, 0,
 	  "[RULE]", "Explain a rule: what it checks, its clauses, how to fix it" },
 	{ NULL, NULL, 0, NULL, NULL },
