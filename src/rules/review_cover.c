@@ -69,6 +69,7 @@ void sg_review_cover_free(struct sg_review_cover *c)
 			sg_identity_release(&r->people[j]);
 		free(r->people);
 		sg_buf_release(&r->problems);
+		free(r->lineage);
 	}
 	free(c->targets);
 	free(c->cites);
@@ -289,6 +290,39 @@ static int resolve_reviewed(struct sg_cover_record *r, struct sg_gate *gate)
 	return 0;
 }
 
+/*
+ * Where each target stands against the record's reviewed commit. One walk
+ * from the reviewed commit finds every target it contains (a walk per
+ * target would make a long change set quadratic); the few it does not
+ * contain are told apart, later or elsewhere, for the message only.
+ */
+#define LINEAGE_DETAILS 16
+
+static int lineage(struct sg_cover_record *r, struct sg_review_cover *c,
+		   struct sg_gate *gate)
+{
+	const char **oids = sg_xcalloc(c->targets_nr, sizeof(*oids));
+	size_t i, told = 0;
+	int error;
+
+	r->lineage = sg_xcalloc(c->targets_nr, 1);
+	for (i = 0; i < c->targets_nr; i++)
+		oids[i] = c->targets[i].at.oid;
+	error = sg_repo_reachable(r->lineage, gate->repo, r->reviewed, oids,
+				  c->targets_nr, gate->base_oid);
+	for (i = 0; i < c->targets_nr && !error; i++) {
+		if (r->lineage[i]) {
+			r->lineage[i] = SG_COVER_LINEAGE_REVIEWED;
+		} else if (told++ < LINEAGE_DETAILS) {
+			r->lineage[i] = sg_repo_is_ancestor(gate->repo, r->reviewed,
+							    c->targets[i].at.oid) ?
+				SG_COVER_LINEAGE_LATER : SG_COVER_LINEAGE_ELSEWHERE;
+		}
+	}
+	free(oids);
+	return error;
+}
+
 int sg_review_cover_finish(struct sg_review_cover *c, struct sg_gate *gate)
 {
 	struct sg_strlist dangling = SG_STRLIST_INIT;
@@ -319,8 +353,13 @@ int sg_review_cover_finish(struct sg_review_cover *c, struct sg_gate *gate)
 		sg_review_aggregate(c, gate);
 		goto done;
 	}
+	for (i = 0; i < c->records_nr; i++)
+		if (lineage(&c->records[i], c, gate) < 0) {
+			error = -1;
+			goto done;
+		}
 	for (i = 0; i < c->targets_nr; i++)
-		sg_review_decide(c, gate, &c->targets[i]);
+		sg_review_decide(c, gate, i);
 done:
 	sg_strlist_release(&dangling);
 	return error;

@@ -58,6 +58,15 @@ struct sg_cover_record {
 	size_t listed;              /* reviewers as written */
 	struct sg_buf problems;     /* what is wrong whatever the change */
 	unsigned why;
+	unsigned char *lineage;     /* per target: an SG_COVER_LINEAGE_* */
+};
+
+/* How a target relates to a record's reviewed commit. */
+enum sg_cover_lineage {
+	SG_COVER_LINEAGE_UNKNOWN = 0, /* not reviewed, not worked out further */
+	SG_COVER_LINEAGE_REVIEWED,    /* the reviewed commit or an ancestor: current */
+	SG_COVER_LINEAGE_LATER,       /* a descendant of the reviewed commit */
+	SG_COVER_LINEAGE_ELSEWHERE,   /* on another line of history */
 };
 
 struct sg_review_cover {
@@ -75,9 +84,9 @@ struct sg_review_cover {
 /* Judge what is wrong with `r` whatever the change (fills problems, why). */
 void sg_review_judge_record(struct sg_cover_record *r, struct sg_review_cover *c,
 			    const struct sg_policy_design_review *p);
-/* A finding for `t` unless some candidate record covers it. */
+/* A finding for targets[target] unless some candidate record covers it. */
 void sg_review_decide(struct sg_review_cover *c, struct sg_gate *gate,
-		      const struct sg_cover_target *t);
+		      size_t target);
 /* change-set scope and nothing cited: one finding on the oldest change. */
 void sg_review_aggregate(struct sg_review_cover *c, struct sg_gate *gate);
 /* A finding on each change citing an ID that names no record. */

@@ -134,7 +134,8 @@ static void sep(struct sg_buf *b, size_t start)
 /* 1 when the record covers the change, else the reasons go to `why`. */
 static int covers(struct sg_buf *why, unsigned *kinds, struct sg_gate *gate,
 		  const struct sg_cover_record *r, const struct sg_cover_target *t,
-		  const struct sg_identity *author, const struct sg_identity *committer)
+		  size_t ti, const struct sg_identity *author,
+		  const struct sg_identity *committer)
 {
 	const struct sg_policy_design_review *p = &gate->policy->design_review;
 	size_t start = why->len, i, outside = 0;
@@ -167,18 +168,27 @@ static int covers(struct sg_buf *why, unsigned *kinds, struct sg_gate *gate,
 			sg_buf_addf(why, " and %zu more", outside - 1);
 		*kinds |= SG_COVER_WHY_PATHS;
 	}
-	if (strcmp(t->at.oid, r->reviewed) &&
-	    !sg_repo_is_ancestor(gate->repo, t->at.oid, r->reviewed)) {
+	switch (r->lineage[ti]) {
+	case SG_COVER_LINEAGE_REVIEWED:
+		break;
+	case SG_COVER_LINEAGE_LATER:
 		sep(why, start);
-		if (sg_repo_is_ancestor(gate->repo, r->reviewed, t->at.oid)) {
-			sg_buf_addf(why, "review %s predates this change (it reviewed %.7s)",
-				    r->review->id, r->reviewed);
-			*kinds |= SG_COVER_WHY_PREDATES;
-		} else {
-			sg_buf_addf(why, "it reviewed %.7s, which does not contain this change",
-				    r->reviewed);
-			*kinds |= SG_COVER_WHY_ELSEWHERE;
-		}
+		sg_buf_addf(why, "review %s predates this change (it reviewed %.7s)",
+			    r->review->id, r->reviewed);
+		*kinds |= SG_COVER_WHY_PREDATES;
+		break;
+	case SG_COVER_LINEAGE_ELSEWHERE:
+		sep(why, start);
+		sg_buf_addf(why, "it reviewed %.7s, which does not contain this change",
+			    r->reviewed);
+		*kinds |= SG_COVER_WHY_ELSEWHERE;
+		break;
+	default:
+		sep(why, start);
+		sg_buf_addf(why, "review %s is not of a state that contains this change (it reviewed %.7s)",
+			    r->review->id, r->reviewed);
+		*kinds |= SG_COVER_WHY_PREDATES;
+		break;
 	}
 	return why->len == start;
 }
@@ -235,8 +245,9 @@ static void reason_hint(struct sg_buf *h, unsigned kinds, const struct sg_gate *
 }
 
 void sg_review_decide(struct sg_review_cover *c, struct sg_gate *gate,
-		      const struct sg_cover_target *t)
+		      size_t ti)
 {
+	const struct sg_cover_target *t = &c->targets[ti];
 	struct sg_identity author = SG_IDENTITY_INIT, committer = SG_IDENTITY_INIT;
 	struct sg_buf why = SG_BUF_INIT, msg = SG_BUF_INIT, hint = SG_BUF_INIT;
 	struct sg_finding *f;
@@ -254,7 +265,7 @@ void sg_review_decide(struct sg_review_cover *c, struct sg_gate *gate,
 		if (candidates++)
 			sg_buf_adds(&why, "; ");
 		sg_buf_addf(&why, "%s: ", r->label);
-		if (covers(&why, &kinds, gate, r, t, &author, &committer))
+		if (covers(&why, &kinds, gate, r, t, ti, &author, &committer))
 			goto done;
 		if (candidates == 1)
 			only = r;

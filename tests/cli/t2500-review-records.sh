@@ -414,6 +414,17 @@ expect_out "review DR-1 predates this change"
 json_values commit | grep -q "$late" || fail "the finding is not on the late change"
 git checkout -q main
 
+test_begin "a review of a merge covers the changes of both sides"
+git checkout -q -B mainline "$feature"
+git merge -q --no-ff -m "Merge unrelated work" "$elsewhere"
+merge=$(git rev-parse HEAD)
+good_record DR-1 "$merge" > reviews/DR-1.yml
+commit_record DR-1
+run_sg check --range "$base..HEAD"
+expect_status 0
+expect_out "1 merge commit(s) skipped"
+git checkout -q main
+
 test_begin "records are read from the change set's head, not the working tree"
 git checkout -q -B case "$feature"
 good_record DR-1 "$feature" > reviews/DR-1.yml

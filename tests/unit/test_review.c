@@ -309,7 +309,10 @@ static int make_repo(void **state)
 		  "<rita@example.org> <RRev@Example.COM>\\n"
 		  "Rita Reviewer <rita@example.org> Rita Home <rita.home@example.net>\\n' > .mailmap && "
 		  "git add .mailmap && git commit -q -m one && "
-		  "git notes --ref=refs/notes/design-review add -m 'id: DR-1' HEAD",
+		  "git notes --ref=refs/notes/design-review add -m 'id: DR-1' HEAD && "
+		  "git branch -q first && git commit -q --allow-empty -m two && "
+		  "git checkout -q -b side first && git commit -q --allow-empty -m side && "
+		  "git checkout -q main",
 		  tmpdir) ? -1 : 0;
 }
 
@@ -382,7 +385,7 @@ static void test_review__notes_and_commits(void **state)
 	char head[41], found[41];
 
 	(void)state;
-	assert_int_equal(sg_repo_resolve_commit(head, repo, "HEAD"), 0);
+	assert_int_equal(sg_repo_resolve_commit(head, repo, "first"), 0);
 	assert_int_equal(sg_notes_open(&notes, repo, "refs/notes/design-review"), 0);
 	assert_int_equal(sg_notes_count(notes), 1);
 	assert_string_equal(sg_notes_ref(notes), "refs/notes/design-review");
@@ -414,6 +417,34 @@ static void test_review__notes_and_commits(void **state)
 	sg_repo_free(repo);
 }
 
+static void test_review__reachable_in_one_walk(void **state)
+{
+	struct sg_repo *repo = open_repo();
+	char first[41], main_oid[41], side[41];
+	const char *oids[4];
+	unsigned char found[4];
+
+	(void)state;
+	assert_int_equal(sg_repo_resolve_commit(first, repo, "first"), 0);
+	assert_int_equal(sg_repo_resolve_commit(main_oid, repo, "main"), 0);
+	assert_int_equal(sg_repo_resolve_commit(side, repo, "side"), 0);
+	oids[0] = side;
+	oids[1] = first;
+	oids[2] = main_oid;
+	oids[3] = "not an oid";
+	assert_int_equal(sg_repo_reachable(found, repo, main_oid, oids, 4, NULL), 0);
+	assert_memory_equal(found, "\0\1\1\0", 4);
+	assert_int_equal(sg_repo_reachable(found, repo, side, oids, 4, NULL), 0);
+	assert_memory_equal(found, "\1\1\0\0", 4);
+	/* what the hidden commit reaches is left out */
+	assert_int_equal(sg_repo_reachable(found, repo, main_oid, oids, 4, first), 0);
+	assert_memory_equal(found, "\0\0\1\0", 4);
+	assert_int_equal(sg_repo_reachable(found, repo, main_oid, oids, 0, NULL), 0);
+	assert_true(sg_repo_is_ancestor(repo, first, side));
+	assert_false(sg_repo_is_ancestor(repo, main_oid, side));
+	sg_repo_free(repo);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -423,6 +454,7 @@ int main(void)
 		cmocka_unit_test(test_review__template_parses_back_once_filled),
 		cmocka_unit_test(test_review__identities_through_mailmap),
 		cmocka_unit_test(test_review__notes_and_commits),
+		cmocka_unit_test(test_review__reachable_in_one_walk),
 	};
 
 	return cmocka_run_group_tests_name("review", tests, make_repo, remove_repo);
