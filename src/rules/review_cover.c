@@ -226,6 +226,8 @@ static int read_record_file(struct sg_review_cover *c, struct sg_gate *gate,
 	size_t dirlen = strlen(p->records);
 	int rc = 1, i;
 
+	if (!gate->head)
+		return 1;
 	while (dirlen && p->records[dirlen - 1] == '/')
 		dirlen--;
 	for (i = 0; exts[i] && rc == 1; i++) {
