@@ -148,8 +148,12 @@ printf 'rules:\n  requirement-reference: off\n' >> .sdlgate.yml
 git commit -q -am "Relax the gate
 
 Security-Requirement: SR-001"
+# the relaxed working-tree policy drops requirement-reference, but the
+# change to the policy is itself a policy-change finding
 run_sg check --range "$FORK..HEAD"
-expect_status 0
+expect_status 1
+expect_out "error   policy-change  .sdlgate.yml"
+expect_not_out "error   requirement-reference"
 run_sg --format json check --mr --base origin/main
 expect_status 1
 [ "$(json_get 'd["policy"]["from"]')" = "rev:$(git rev-parse origin/main)" ] ||
@@ -159,7 +163,10 @@ expect_status 1
 
 test_begin "--policy-from HEAD (first adoption) is used and the report says so"
 run_sg --format json --policy-from HEAD check --mr --base origin/main
-expect_status 0
+# the branch's policy drops requirement-reference; its own change is policy-change
+expect_status 1
+[ "$(json_get '" ".join(sorted(set(f["rule"] for f in d["findings"])))')" = policy-change ] ||
+	fail "findings other than policy-change under the branch's policy"
 [ "$(json_get 'd["policy"]["from"]')" = "rev:HEAD" ] || fail "policy.from is not rev:HEAD"
 expect_out "the policy comes from --policy-from HEAD, not from the target"
 
