@@ -293,17 +293,12 @@ static int sh(const char *fmt, ...)
 static int make_repo(void **state)
 {
 	(void)state;
-	if (!mkdtemp(tmpdir))
+	if (sg_test_isolate_git(tmpdir) < 0)
 		return -1;
-	setenv("HOME", tmpdir, 1);
-	setenv("XDG_CONFIG_HOME", tmpdir, 1);
-	setenv("GIT_CONFIG_NOSYSTEM", "1", 1);
 	setenv("GIT_AUTHOR_NAME", "Dana Developer", 1);
 	setenv("GIT_AUTHOR_EMAIL", "dana@example.org", 1);
 	setenv("GIT_COMMITTER_NAME", "Dana Developer", 1);
 	setenv("GIT_COMMITTER_EMAIL", "dana@example.org", 1);
-	unsetenv("GIT_DIR");
-	unsetenv("GIT_WORK_TREE");
 	return sh("cd '%s' && git init -q -b main repo && cd repo && "
 		  "printf 'Dana Developer <dana@example.org> <dana.home@example.net>\\n"
 		  "<rita@example.org> <RRev@Example.COM>\\n"
@@ -319,7 +314,7 @@ static int make_repo(void **state)
 static int remove_repo(void **state)
 {
 	(void)state;
-	return sh("rm -rf '%s'", tmpdir);
+	return sg_test_remove_tree(tmpdir);
 }
 
 static struct sg_repo *open_repo(void)
