@@ -75,6 +75,7 @@ void sg_review_cover_free(struct sg_review_cover *c)
 	free(c->cites);
 	free(c->records);
 	sg_notes_free(c->notes);
+	sg_strlist_release(&c->commits);
 	sg_mailmap_free(c->mailmap);
 	free(c);
 }
@@ -133,9 +134,9 @@ static void cited_ids(struct sg_strlist *out, struct sg_review_cover *c,
 	sg_strlist_release(&values);
 }
 
-/* The note attached to the change, as a record: 0, or -1 (exit 2 or 3). */
+/* The note attached to commit `oid`, as a record: 0, or -1 (exit 2 or 3). */
 static int read_note(size_t *out, struct sg_review_cover *c, struct sg_gate *gate,
-		     const struct sg_change *change)
+		     const char *oid)
 {
 	const struct sg_policy_design_review *p = &gate->policy->design_review;
 	struct sg_buf text = SG_BUF_INIT, name = SG_BUF_INIT;
@@ -145,16 +146,16 @@ static int read_note(size_t *out, struct sg_review_cover *c, struct sg_gate *gat
 	*out = 0;
 	if (!c->notes && sg_notes_open(&c->notes, gate->repo, p->notes_ref) < 0)
 		return -1;
-	rc = sg_notes_read(&text, c->notes, change->oid, SG_REVIEW_MAX_SIZE);
+	rc = sg_notes_read(&text, c->notes, oid, SG_REVIEW_MAX_SIZE);
 	if (rc) {
 		error = rc < 0 ? -1 : 0;
 		goto done;
 	}
-	sg_buf_addf(&name, "note on %s", change->oid);
+	sg_buf_addf(&name, "note on %s", oid);
 	if (sg_review_parse(&review, name.ptr, text.ptr, text.len, NULL, p,
 			    SG_REVIEW_NOTE) < 0)
 		goto done;
-	add_record(c, review, change->oid);
+	add_record(c, review, oid);
 	*out = c->records_nr;
 	error = 0;
 done:
@@ -170,7 +171,7 @@ int sg_review_cover_change(struct sg_review_cover *c, struct sg_gate *gate,
 	const struct sg_policy_design_review *p = &gate->policy->design_review;
 	struct sg_strlist ids = SG_STRLIST_INIT;
 	struct sg_cover_target *t;
-	size_t i, note = 0;
+	size_t i;
 
 	if (change->message)
 		cited_ids(&ids, c, gate, change);
@@ -180,10 +181,9 @@ int sg_review_cover_change(struct sg_review_cover *c, struct sg_gate *gate,
 		at_set(&c->cites[c->cites_nr].at, change);
 		c->cites_nr++;
 	}
-	if (p->notes_ref && change->oid && read_note(&note, c, gate, change) < 0) {
-		sg_strlist_release(&ids);
-		return -1;
-	}
+	/* notes are read at the end, and only when a change needs a review */
+	if (p->notes_ref && change->oid)
+		sg_strlist_add(&c->commits, change->oid);
 	if (!paths->nr) {
 		sg_strlist_release(&ids);
 		return 0;
@@ -198,7 +198,6 @@ int sg_review_cover_change(struct sg_review_cover *c, struct sg_gate *gate,
 	t->committer_email = sg_xstrdup(change->committer_email ? change->committer_email : "");
 	sg_strlist_copy(&t->paths, paths);
 	t->cites = ids;
-	t->note = note;
 	return 0;
 }
 
@@ -293,36 +292,23 @@ static int resolve_reviewed(struct sg_cover_record *r, struct sg_gate *gate)
 }
 
 /*
- * Where each target stands against the record's reviewed commit. One walk
- * from the reviewed commit finds every target it contains (a walk per
- * target would make a long change set quadratic); the few it does not
- * contain are told apart, later or elsewhere, for the message only.
+ * The notes of the change set's commits, as records. Targets were taken
+ * in the same order as the commits, so one pass pairs each target with
+ * the note attached to it.
  */
-#define LINEAGE_DETAILS 16
-
-static int lineage(struct sg_cover_record *r, struct sg_review_cover *c,
-		   struct sg_gate *gate)
+static int read_notes(struct sg_review_cover *c, struct sg_gate *gate)
 {
-	const char **oids = sg_xcalloc(c->targets_nr, sizeof(*oids));
-	size_t i, told = 0;
-	int error;
+	size_t i, note, ti = 0;
 
-	r->lineage = sg_xcalloc(c->targets_nr, 1);
-	for (i = 0; i < c->targets_nr; i++)
-		oids[i] = c->targets[i].at.oid;
-	error = sg_repo_reachable(r->lineage, gate->repo, r->reviewed, oids,
-				  c->targets_nr, gate->base_oid);
-	for (i = 0; i < c->targets_nr && !error; i++) {
-		if (r->lineage[i]) {
-			r->lineage[i] = SG_COVER_LINEAGE_REVIEWED;
-		} else if (told++ < LINEAGE_DETAILS) {
-			r->lineage[i] = sg_repo_is_ancestor(gate->repo, r->reviewed,
-							    c->targets[i].at.oid) ?
-				SG_COVER_LINEAGE_LATER : SG_COVER_LINEAGE_ELSEWHERE;
-		}
+	for (i = 0; i < c->commits.nr; i++) {
+		const char *oid = c->commits.items[i];
+
+		if (read_note(&note, c, gate, oid) < 0)
+			return -1;
+		if (ti < c->targets_nr && !strcmp(c->targets[ti].at.oid, oid))
+			c->targets[ti++].note = note;
 	}
-	free(oids);
-	return error;
+	return 0;
 }
 
 int sg_review_cover_finish(struct sg_review_cover *c, struct sg_gate *gate)
@@ -333,6 +319,8 @@ int sg_review_cover_finish(struct sg_review_cover *c, struct sg_gate *gate)
 
 	if (!c->targets_nr && !c->cites_nr && !c->records_nr)
 		return 0;
+	if (c->targets_nr && read_notes(c, gate) < 0)
+		goto done;
 	if (load_cited(c, gate, &dangling) < 0)
 		goto done;
 	if (c->records_nr && sg_mailmap_open(&c->mailmap, gate->repo) < 0)
@@ -355,13 +343,8 @@ int sg_review_cover_finish(struct sg_review_cover *c, struct sg_gate *gate)
 		sg_review_aggregate(c, gate);
 		goto done;
 	}
-	for (i = 0; i < c->records_nr; i++)
-		if (lineage(&c->records[i], c, gate) < 0) {
-			error = -1;
-			goto done;
-		}
-	for (i = 0; i < c->targets_nr; i++)
-		sg_review_decide(c, gate, i);
+	for (i = 0; i < c->targets_nr && !error; i++)
+		error = sg_review_decide(c, gate, i);
 done:
 	sg_strlist_release(&dangling);
 	return error;

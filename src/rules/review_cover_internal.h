@@ -58,12 +58,13 @@ struct sg_cover_record {
 	size_t listed;              /* reviewers as written */
 	struct sg_buf problems;     /* what is wrong whatever the change */
 	unsigned why;
-	unsigned char *lineage;     /* per target: an SG_COVER_LINEAGE_* */
+	unsigned char *lineage;     /* per target: an SG_COVER_LINEAGE_*; NULL until needed */
+	size_t told;                /* targets told apart as later or elsewhere */
 };
 
 /* How a target relates to a record's reviewed commit. */
 enum sg_cover_lineage {
-	SG_COVER_LINEAGE_UNKNOWN = 0, /* not reviewed, not worked out further */
+	SG_COVER_LINEAGE_UNKNOWN = 0, /* not contained, not worked out further */
 	SG_COVER_LINEAGE_REVIEWED,    /* the reviewed commit or an ancestor: current */
 	SG_COVER_LINEAGE_LATER,       /* a descendant of the reviewed commit */
 	SG_COVER_LINEAGE_ELSEWHERE,   /* on another line of history */
@@ -72,6 +73,7 @@ enum sg_cover_lineage {
 struct sg_review_cover {
 	struct sg_review_cover_opts opts;
 	struct sg_notes *notes;
+	struct sg_strlist commits;  /* of the change set, whose notes may count */
 	struct sg_mailmap *mailmap;
 	struct sg_cover_target *targets;
 	size_t targets_nr, targets_alloc;
@@ -84,9 +86,12 @@ struct sg_review_cover {
 /* Judge what is wrong with `r` whatever the change (fills problems, why). */
 void sg_review_judge_record(struct sg_cover_record *r, struct sg_review_cover *c,
 			    const struct sg_policy_design_review *p);
-/* A finding for targets[target] unless some candidate record covers it. */
-void sg_review_decide(struct sg_review_cover *c, struct sg_gate *gate,
-		      size_t target);
+/*
+ * A finding for targets[target] unless some candidate record covers it.
+ * Returns 0, or -1 when the history could not be walked.
+ */
+int sg_review_decide(struct sg_review_cover *c, struct sg_gate *gate,
+		     size_t target);
 /* change-set scope and nothing cited: one finding on the oldest change. */
 void sg_review_aggregate(struct sg_review_cover *c, struct sg_gate *gate);
 /* A finding on each change citing an ID that names no record. */

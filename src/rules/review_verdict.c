@@ -131,24 +131,103 @@ static void sep(struct sg_buf *b, size_t start)
 		sg_buf_adds(b, ", ");
 }
 
-/* 1 when the record covers the change, else the reasons go to `why`. */
-static int covers(struct sg_buf *why, unsigned *kinds, struct sg_gate *gate,
-		  const struct sg_cover_record *r, const struct sg_cover_target *t,
-		  size_t ti, const struct sg_identity *author,
-		  const struct sg_identity *committer)
+/*
+ * Where the targets stand against the record's reviewed commit, worked out
+ * on first need. One walk from the reviewed commit finds every target it
+ * contains (a merge-base per target would make a long change set
+ * quadratic). Records that no target needs are never walked.
+ */
+static int ensure_lineage(struct sg_cover_record *r, struct sg_review_cover *c,
+			  struct sg_gate *gate)
 {
-	const struct sg_policy_design_review *p = &gate->policy->design_review;
-	size_t start = why->len, i, outside = 0;
+	const char **oids;
+	size_t i;
+	int error;
+
+	if (r->lineage)
+		return 0;
+	oids = sg_xcalloc(c->targets_nr, sizeof(*oids));
+	for (i = 0; i < c->targets_nr; i++)
+		oids[i] = c->targets[i].at.oid;
+	r->lineage = sg_xcalloc(c->targets_nr, 1);
+	error = sg_repo_reachable(r->lineage, gate->repo, r->reviewed, oids,
+				  c->targets_nr, gate->base_oid);
+	free(oids);
+	return error;
+}
+
+/* Later or elsewhere, for the message; only the first few per record. */
+#define LINEAGE_DETAILS 16
+
+static unsigned char classify(struct sg_cover_record *r, struct sg_gate *gate,
+			      const struct sg_cover_target *t, size_t ti)
+{
+	if (r->lineage[ti] == SG_COVER_LINEAGE_UNKNOWN && r->told < LINEAGE_DETAILS) {
+		r->told++;
+		r->lineage[ti] = sg_repo_is_ancestor(gate->repo, r->reviewed, t->at.oid) ?
+			SG_COVER_LINEAGE_LATER : SG_COVER_LINEAGE_ELSEWHERE;
+	}
+	return r->lineage[ti];
+}
+
+static const char *reviewer_role(const struct sg_identity *person,
+				 const struct sg_identity *author,
+				 const struct sg_identity *committer)
+{
+	if (sg_identity_same(person, author))
+		return "author";
+	return sg_identity_same(person, committer) ? "committer" : NULL;
+}
+
+static size_t paths_outside(const struct sg_cover_record *r,
+			    const struct sg_cover_target *t, const char **first)
+{
+	size_t i, outside = 0;
+
+	for (i = 0; i < t->paths.nr; i++)
+		if (!sg_glob_match_any(&r->review->paths, t->paths.items[i]) &&
+		    !outside++)
+			*first = t->paths.items[i];
+	return outside;
+}
+
+/* 1 when the record covers the change: the cheap tests first, no message. */
+static int covers(struct sg_cover_record *r, struct sg_review_cover *c,
+		  struct sg_gate *gate, size_t ti, const struct sg_identity *author,
+		  const struct sg_identity *committer, int *error)
+{
+	const struct sg_cover_target *t = &c->targets[ti];
 	const char *first = NULL;
+	size_t i;
+
+	if (r->problems.len || paths_outside(r, t, &first))
+		return 0;
+	for (i = 0; gate->policy->design_review.independent_reviewers && i < r->people_nr; i++)
+		if (reviewer_role(&r->people[i], author, committer))
+			return 0;
+	/* the history walk last: it is the only test that is not cheap */
+	if (ensure_lineage(r, c, gate) < 0) {
+		*error = -1;
+		return 0;
+	}
+	return r->lineage[ti] == SG_COVER_LINEAGE_REVIEWED;
+}
+
+/* Why the record does not cover the change, appended to `why`; 0 or -1. */
+static int explain(struct sg_buf *why, unsigned *kinds, struct sg_cover_record *r,
+		    struct sg_review_cover *c, struct sg_gate *gate, size_t ti,
+		    const struct sg_identity *author, const struct sg_identity *committer)
+{
+	const struct sg_cover_target *t = &c->targets[ti];
+	size_t start = why->len, i, outside;
+	const char *first = NULL, *role;
 
 	if (r->problems.len) {
 		sg_buf_add(why, r->problems.ptr, r->problems.len);
 		*kinds |= r->why;
 	}
-	for (i = 0; p->independent_reviewers && i < r->people_nr; i++) {
-		const char *role = sg_identity_same(&r->people[i], author) ? "author" :
-			sg_identity_same(&r->people[i], committer) ? "committer" : NULL;
-
+	for (i = 0; gate->policy->design_review.independent_reviewers && i < r->people_nr; i++) {
+		role = reviewer_role(&r->people[i], author, committer);
 		if (!role)
 			continue;
 		sep(why, start);
@@ -156,11 +235,7 @@ static int covers(struct sg_buf *why, unsigned *kinds, struct sg_gate *gate,
 			    sg_identity_label(&r->people[i]), role);
 		*kinds |= SG_COVER_WHY_AUTHOR;
 	}
-	for (i = 0; i < t->paths.nr; i++)
-		if (!sg_glob_match_any(&r->review->paths, t->paths.items[i])) {
-			if (!outside++)
-				first = t->paths.items[i];
-		}
+	outside = paths_outside(r, t, &first);
 	if (outside) {
 		sep(why, start);
 		sg_buf_addf(why, "its paths do not cover %s", first);
@@ -168,7 +243,9 @@ static int covers(struct sg_buf *why, unsigned *kinds, struct sg_gate *gate,
 			sg_buf_addf(why, " and %zu more", outside - 1);
 		*kinds |= SG_COVER_WHY_PATHS;
 	}
-	switch (r->lineage[ti]) {
+	if (ensure_lineage(r, c, gate) < 0)
+		return -1;
+	switch (classify(r, gate, t, ti)) {
 	case SG_COVER_LINEAGE_REVIEWED:
 		break;
 	case SG_COVER_LINEAGE_LATER:
@@ -190,7 +267,7 @@ static int covers(struct sg_buf *why, unsigned *kinds, struct sg_gate *gate,
 		*kinds |= SG_COVER_WHY_PREDATES;
 		break;
 	}
-	return why->len == start;
+	return 0;
 }
 
 static int is_candidate(const struct sg_review_cover *c, const struct sg_gate *gate,
@@ -244,8 +321,10 @@ static void reason_hint(struct sg_buf *h, unsigned kinds, const struct sg_gate *
 		sg_buf_adds(h, "if the review looked at these files, add them (or a pattern) to the record's 'paths'; otherwise have them reviewed");
 }
 
-void sg_review_decide(struct sg_review_cover *c, struct sg_gate *gate,
-		      size_t ti)
+/* Records whose reasons a finding lists; the rest are counted. */
+#define EXPLAINED 5
+
+int sg_review_decide(struct sg_review_cover *c, struct sg_gate *gate, size_t ti)
 {
 	const struct sg_cover_target *t = &c->targets[ti];
 	struct sg_identity author = SG_IDENTITY_INIT, committer = SG_IDENTITY_INIT;
@@ -254,26 +333,43 @@ void sg_review_decide(struct sg_review_cover *c, struct sg_gate *gate,
 	const struct sg_cover_record *only = NULL;
 	size_t i, candidates = 0;
 	unsigned kinds = 0;
+	int error = 0;
 
 	sg_identity_resolve(&author, c->mailmap, t->author_name, t->author_email);
 	sg_identity_resolve(&committer, c->mailmap, t->committer_name, t->committer_email);
 	for (i = 0; i < c->records_nr; i++) {
-		const struct sg_cover_record *r = &c->records[i];
+		if (!is_candidate(c, gate, i, t))
+			continue;
+		if (covers(&c->records[i], c, gate, ti, &author, &committer, &error))
+			goto done;
+		if (error)
+			goto done;
+	}
+	/* nothing covers it: now say why, candidate by candidate */
+	for (i = 0; i < c->records_nr; i++) {
+		struct sg_cover_record *r = &c->records[i];
 
 		if (!is_candidate(c, gate, i, t))
 			continue;
-		if (candidates++)
+		if (candidates++ >= EXPLAINED) {
+			continue;
+		} else if (candidates > 1) {
 			sg_buf_adds(&why, "; ");
-		sg_buf_addf(&why, "%s: ", r->label);
-		if (covers(&why, &kinds, gate, r, t, ti, &author, &committer))
-			goto done;
-		if (candidates == 1)
+		} else {
 			only = r;
+		}
+		sg_buf_addf(&why, "%s: ", r->label);
+		error = explain(&why, &kinds, r, c, gate, ti, &author, &committer);
+		if (error)
+			goto done;
 	}
+	if (candidates > EXPLAINED)
+		sg_buf_addf(&why, "; and %zu more record(s)", candidates - EXPLAINED);
 	if (!candidates) {
-		sg_buf_addf(&msg, "the change touches %s but %s no design review",
+		sg_buf_addf(&msg, "the change touches %s but %s",
 			    c->opts.touches, gate->policy->co_change_commit ?
-			    "does not cite" : "the change set cites");
+			    "does not cite a design review itself" :
+			    "the change set cites no design review");
 		write_hint(&hint, gate);
 	} else if (candidates == 1) {
 		sg_buf_addf(&msg, "the change touches %s; design review %s does not cover it: %s",
@@ -294,6 +390,7 @@ done:
 	sg_buf_release(&why);
 	sg_buf_release(&msg);
 	sg_buf_release(&hint);
+	return error;
 }
 
 /* change-set scope and nothing cited at all: one finding on the oldest change */

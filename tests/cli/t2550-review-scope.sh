@@ -61,7 +61,7 @@ good_record DR-1 "$B" > reviews/DR-1.yml
 commit_record DR-1
 run_sg --format json check --range "$base..HEAD"
 expect_status 1
-expect_out "but does not cite"
+expect_out "the change touches design-review trigger paths but does not cite a design review itself"
 expect_out "scope.co_change: commit"
 [ "$(json_values rule | grep -c design-review)" -eq 2 ] || fail "not one finding per change"
 
