@@ -13,7 +13,6 @@
 #include "util/error.h"
 #include "util/glob.h"
 
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -111,6 +110,7 @@ static void cited_ids(struct sg_strlist *out, struct sg_review_cover *c,
 	sg_trailers_values(&values, &change->trailers, trailer);
 	for (i = 0; i < values.nr; i++) {
 		const char *p = values.items[i];
+		int reported = 0;
 
 		while (*p) {
 			size_t len = strcspn(p, ", \t");
@@ -118,7 +118,7 @@ static void cited_ids(struct sg_strlist *out, struct sg_review_cover *c,
 
 			if (len && sg_review_id_valid(id)) {
 				sg_strlist_add_unique(out, id);
-			} else if (len && c->opts.report_refs) {
+			} else if (len && c->opts.report_refs && !reported++) {
 				f = sg_gate_add(gate, c->opts.rule, change,
 						"'%s: %s' is not a review record id",
 						trailer, values.items[i]);
@@ -319,7 +319,8 @@ int sg_review_cover_finish(struct sg_review_cover *c, struct sg_gate *gate)
 
 	if (!c->targets_nr && !c->cites_nr && !c->records_nr)
 		return 0;
-	if (c->targets_nr && read_notes(c, gate) < 0)
+	/* notes matter for changes needing a review and for the ids cited */
+	if ((c->targets_nr || c->cites_nr) && read_notes(c, gate) < 0)
 		goto done;
 	if (load_cited(c, gate, &dangling) < 0)
 		goto done;

@@ -117,4 +117,16 @@ expect_status 0
 expect_not_out "names no review record"
 git checkout -q main
 
+test_begin "a change set touching no trigger may cite a record in a note on its commit"
+git checkout -q -b cite-only "$second"
+git commit -q --allow-empty -m "Only cite
+
+Design-Review: DR-N9"
+note_record DR-N9 "$second" > "$SG_TMP/note"
+git notes --ref="$NOTES" add -f -F "$SG_TMP/note" HEAD
+run_sg check --range "$second..HEAD"
+expect_status 0
+expect_not_out "names no review record"
+git checkout -q main
+
 test_done
