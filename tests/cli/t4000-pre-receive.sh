@@ -52,8 +52,11 @@ rules:
   risk-co-change: off
 YML
 git commit -q -am "Relax the policy"
+# under its own relaxed policy only the policy change itself (policy-change) is left
 run_sg check --range "$server_before..HEAD"
-expect_status 0
+expect_status 1
+expect_out "error   policy-change  .sdlgate.yml"
+expect_not_out "error   requirement-reference"
 run_cmd git push origin main
 expect_status 1
 expect_err "remote: error requirement-reference $bad"
@@ -155,6 +158,13 @@ expect_err "larger than the limit"
 test_begin "a push that would leave the default branch with an invalid policy is refused"
 cd "$SG_TMP/dev"
 git checkout -q main
+# a policy change needs a review or a waiver (policy-change): an
+# administrator waives them on the server, past the hook, for this test
+printf 'waivers:\n  - {rule: policy-change, path: .sdlgate.yml, reason: hook test, approved_by: admin@example.org, expires: 2099-12-31}\n' >> .sdlgate.yml
+git commit -q -am "Waive policy changes for the test
+
+$GOOD_TRAILERS"
+git -C "$SG_TMP/server.git" fetch -q "$SG_TMP/dev" +main:refs/heads/main
 server_before=$(rev ../server.git main)
 cp .sdlgate.yml "$SG_TMP/good-policy.yml"
 printf 'version: 1\nrequirements: [\n' > .sdlgate.yml
