@@ -201,67 +201,6 @@ int sg_repo_is_ancestor(struct sg_repo *repo, const char *ancestor,
 	return git_graph_descendant_of(repo->git, &d, &a) == 1;
 }
 
-struct reach_entry {
-	git_oid oid;
-	size_t index;
-};
-
-static int reach_cmp(const void *a, const void *b)
-{
-	return git_oid_cmp(&((const struct reach_entry *)a)->oid,
-			   &((const struct reach_entry *)b)->oid);
-}
-
-int sg_repo_reachable(unsigned char *found, struct sg_repo *repo, const char *from,
-		      const char *const *oids, size_t n, const char *hide)
-{
-	git_revwalk *walk = NULL;
-	struct reach_entry *sorted = NULL, key, *hit;
-	git_oid start, oid;
-	size_t i, valid = 0, left;
-	int rc = 0, error = -1;
-
-	memset(found, 0, n);
-	if (!n)
-		return 0;
-	sorted = sg_xcalloc(n, sizeof(*sorted));
-	for (i = 0; i < n; i++) {
-		if (git_oid_fromstr(&sorted[valid].oid, oids[i]) < 0)
-			continue;
-		sorted[valid++].index = i;
-	}
-	qsort(sorted, valid, sizeof(*sorted), reach_cmp);
-	left = valid;
-	if (git_oid_fromstr(&start, from) < 0 ||
-	    git_revwalk_new(&walk, repo->git) < 0 ||
-	    git_revwalk_push(walk, &start) < 0) {
-		sg_error_from_git("cannot walk from %s", from);
-		goto done;
-	}
-	if (hide && git_oid_fromstr(&oid, hide) == 0 && git_revwalk_hide(walk, &oid) < 0) {
-		sg_error_from_git("cannot leave out %s", hide);
-		goto done;
-	}
-	while (left && (rc = git_revwalk_next(&oid, walk)) == 0) {
-		key.oid = oid;
-		hit = bsearch(&key, sorted, valid, sizeof(*sorted), reach_cmp);
-		if (hit && !found[hit->index]) {
-			found[hit->index] = 1;
-			left--;
-		}
-	}
-	if (left && rc != GIT_ITEROVER) {
-		sg_error_from_git("cannot walk from %s", from);
-		goto done;
-	}
-	git_error_clear();
-	error = 0;
-done:
-	git_revwalk_free(walk);
-	free(sorted);
-	return error;
-}
-
 int sg_commit_is_shallow(struct sg_repo *repo, const git_oid *oid)
 {
 	struct sg_buf path = SG_BUF_INIT, data = SG_BUF_INIT;

@@ -60,17 +60,6 @@ int sg_repo_is_shallow(struct sg_repo *repo);
 int sg_repo_is_ancestor(struct sg_repo *repo, const char *ancestor,
 			const char *descendant);
 
-/*
- * Mark which of the `n` commits `oids` (full hex) are `from` or one of its
- * ancestors: found[i] = 1 or 0. One walk from `from` for all of them,
- * leaving out what `hide` (may be NULL) reaches, and stopping as soon as
- * every one is found; so checking a whole change set against one reviewed
- * commit costs one walk over the change set, not one per commit.
- * Returns 0, or -1 with a repository error.
- */
-int sg_repo_reachable(unsigned char *found, struct sg_repo *repo, const char *from,
-		      const char *const *oids, size_t n, const char *hide);
-
 /* Internal: the libgit2 handle, for the other files of src/git. */
 struct git_repository *sg_repo_git(struct sg_repo *repo);
 

@@ -1,6 +1,7 @@
 #include "rules/review_cover_internal.h"
 #include "git/change.h"
 #include "git/identity.h"
+#include "git/reach.h"
 #include "git/repo.h"
 #include "git/snapshot.h"
 #include "model/review.h"
@@ -164,7 +165,7 @@ static unsigned char classify(struct sg_cover_record *r, struct sg_gate *gate,
 {
 	if (r->lineage[ti] == SG_COVER_LINEAGE_UNKNOWN && r->told < LINEAGE_DETAILS) {
 		r->told++;
-		r->lineage[ti] = sg_repo_is_ancestor(gate->repo, r->reviewed, t->at.oid) ?
+		r->lineage[ti] = sg_repo_contains(gate->repo, t->at.oid, r->reviewed) > 0 ?
 			SG_COVER_LINEAGE_LATER : SG_COVER_LINEAGE_ELSEWHERE;
 	}
 	return r->lineage[ti];
