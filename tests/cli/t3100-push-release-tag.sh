@@ -15,7 +15,9 @@ YML
 mkdir -p tests
 printf 'test_session: covers SR-001\n' > tests/session.txt
 git add -A
-git commit -q -m "Add the release section
+# part of the first commit, which adopts the policy: a later change to
+# the policy would need a review or a waiver (policy-change)
+git commit -q --amend -m "Initial import with a release section
 
 Security-Requirement: SR-001
 Security-Impact: none - policy and tests only"
