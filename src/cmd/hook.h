@@ -24,6 +24,18 @@ struct sg_ref_updates;
  */
 int sg_hook_release_tags(struct sg_ctx *ctx, const struct sg_ref_updates *updates);
 
+struct sg_gate;
+struct sg_ref_update;
+
+/*
+ * A pushed notes ref is review records, not code: never checked as
+ * changes. When it is design_review.notes_ref, the gate reads the notes
+ * as pushed, so a branch and its review notes can go in one push.
+ * Returns 1 when `u` was a notes ref (skip it), else 0.
+ */
+int sg_hook_skip_notes(struct sg_gate *gate, const struct sg_ctx *ctx,
+		       const struct sg_ref_update *u);
+
 /* Exit codes grow with severity (0 pass, 1 fail, 2 input, 3 repository). */
 static inline int sg_worst_exit(int a, int b)
 {

@@ -75,6 +75,8 @@ static int collect(struct sg_gate_tips *tips, struct sg_push_view *view,
 		const struct sg_ref_update *u = &updates->items[i];
 		char commit[41], old[41];
 
+		if (sg_hook_skip_notes(gate, ctx, u))
+			continue;
 		if (sg_oid_is_zero(u->new_oid)) {
 			sg_gate_note(gate, "%s: a deletion, nothing to check", u->ref);
 			continue;
@@ -155,7 +157,7 @@ int sg_hook_pre_push(int argc, char **argv, struct sg_ctx *ctx)
 	if (rc) {
 		rc = SG_EXIT_PASS;
 		if (!ctx->quiet && updates.nr)
-			fprintf(stderr, "sdlgate pre-push: nothing to check (%zu ref(s): deletions or no commits)\n",
+			fprintf(stderr, "sdlgate pre-push: nothing to check (%zu ref(s): deletions, notes or no commits)\n",
 				updates.nr);
 		goto done;
 	}

@@ -142,6 +142,8 @@ static int collect(struct sg_gate_tips *tips, struct sg_push_view *view,
 		const struct sg_ref_update *u = &updates->items[i];
 		char commit[41];
 
+		if (sg_hook_skip_notes(gate, ctx, u))
+			continue;
 		if (sg_oid_is_zero(u->new_oid)) {
 			sg_gate_note(gate, "%s: a deletion, nothing to check", u->ref);
 			continue;
@@ -203,7 +205,7 @@ int sg_hook_pre_receive(int argc, char **argv, struct sg_ctx *ctx)
 	}
 	if (!tips.push.nr) {
 		if (!ctx->quiet && updates.nr)
-			fprintf(stderr, "sdlgate pre-receive: nothing to check (deletions only)\n");
+			fprintf(stderr, "sdlgate pre-receive: nothing to check (deletions, notes or non-commits only)\n");
 		rc = SG_EXIT_PASS;
 		goto done;
 	}

@@ -3,8 +3,11 @@
 #include "cmd/release_gate.h"
 #include "git/hookinput.h"
 #include "policy/policy.h"
+#include "rules/gate.h"
+#include "util/alloc.h"
 
 #include <fnmatch.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -42,4 +45,23 @@ int sg_hook_release_tags(struct sg_ctx *ctx, const struct sg_ref_updates *update
 			worst = rc;
 	}
 	return worst;
+}
+
+int sg_hook_skip_notes(struct sg_gate *gate, const struct sg_ctx *ctx,
+		       const struct sg_ref_update *u)
+{
+	const struct sg_policy *p = ctx->policy;
+
+	if (strncmp(u->ref, "refs/notes/", 11))
+		return 0;
+	if (p && p->design_review.notes_ref && !strcmp(p->design_review.notes_ref, u->ref) &&
+	    !sg_oid_is_zero(u->new_oid)) {
+		free(gate->notes_commit);
+		gate->notes_commit = sg_xstrdup(u->new_oid);
+		sg_gate_note(gate, "%s: the review notes of this push are used to judge its commits",
+			     u->ref);
+	} else {
+		sg_gate_note(gate, "%s: notes, not code: not checked as changes", u->ref);
+	}
+	return 1;
 }

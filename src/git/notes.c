@@ -34,15 +34,31 @@ static int entry_cmp(const void *a, const void *b)
 
 int sg_notes_open(struct sg_notes **out, struct sg_repo *repo, const char *ref)
 {
+	return sg_notes_open_at(out, repo, ref, NULL);
+}
+
+int sg_notes_open_at(struct sg_notes **out, struct sg_repo *repo, const char *ref,
+		     const char *commit_oid)
+{
 	git_note_iterator *it = NULL;
+	git_commit *commit = NULL;
 	struct sg_notes *notes = sg_xcalloc(1, sizeof(*notes));
-	git_oid blob, annotated;
+	git_oid blob, annotated, oid;
 	int rc, error = -1;
 
 	*out = NULL;
 	notes->repo = repo;
 	notes->ref = sg_xstrdup(ref);
-	rc = git_note_iterator_new(&it, sg_repo_git(repo), ref);
+	if (commit_oid) {
+		if (git_oid_fromstr(&oid, commit_oid) < 0 ||
+		    git_commit_lookup(&commit, sg_repo_git(repo), &oid) < 0) {
+			sg_error_from_git("cannot read the notes commit %s of '%s'", commit_oid, ref);
+			goto done;
+		}
+		rc = git_note_commit_iterator_new(&it, commit);
+	} else {
+		rc = git_note_iterator_new(&it, sg_repo_git(repo), ref);
+	}
 	if (rc == GIT_ENOTFOUND) {
 		git_error_clear();
 		goto found;
@@ -69,6 +85,7 @@ found:
 	error = 0;
 done:
 	git_note_iterator_free(it);
+	git_commit_free(commit);
 	sg_notes_free(notes);
 	return error;
 }

@@ -20,6 +20,13 @@ struct sg_notes;
  * error (the ref does not point at a notes commit, a corrupt object).
  */
 int sg_notes_open(struct sg_notes **out, struct sg_repo *repo, const char *ref);
+/*
+ * The same, from the notes commit `commit_oid` instead of the ref's
+ * current value (NULL: the ref): a push that brings review notes along
+ * with the branch they review is judged with those notes.
+ */
+int sg_notes_open_at(struct sg_notes **out, struct sg_repo *repo, const char *ref,
+		     const char *commit_oid);
 void sg_notes_free(struct sg_notes *notes);
 
 /* The notes ref, for messages and hints. */

@@ -339,7 +339,8 @@ int sg_gate_run(struct sg_report *report, struct sg_gate *gate,
 		for (i = 0; i < gate->runs_nr; i++) {
 			struct sg_rule_run *run = &gate->runs[i];
 
-			if (run->active && run->rule->change && !run->not_evaluated)
+			if (run->active && run->rule->change && !run->rule->runs_on_empty &&
+			    !run->not_evaluated)
 				sg_gate_not_evaluated(gate, run->rule->id,
 						      "no changes to check");
 		}
@@ -375,6 +376,8 @@ void sg_gate_release(struct sg_gate *gate)
 	free(gate->registry_key);
 	free(gate->base_oid);
 	free(gate->head_oid);
+	free(gate->notes_commit);
+	gate->notes_commit = NULL;
 	gate->registry = NULL;
 	gate->registry_key = NULL;
 }

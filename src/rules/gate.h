@@ -51,6 +51,7 @@ struct sg_gate {
 	char *base_oid;             /* NULL: from the root */
 	char *head_oid;             /* NULL: the staged index */
 	const char *today;          /* YYYY-MM-DD, for waiver expiry */
+	char *notes_commit;         /* review notes pushed with the change set, or NULL */
 
 	/* state */
 	struct sg_rule_run runs[SG_GATE_MAX_RULES];

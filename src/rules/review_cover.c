@@ -144,7 +144,8 @@ static int read_note(size_t *out, struct sg_review_cover *c, struct sg_gate *gat
 	int rc, error = -1;
 
 	*out = 0;
-	if (!c->notes && sg_notes_open(&c->notes, gate->repo, p->notes_ref) < 0)
+	if (!c->notes && sg_notes_open_at(&c->notes, gate->repo, p->notes_ref,
+					 gate->notes_commit) < 0)
 		return -1;
 	rc = sg_notes_read(&text, c->notes, oid, SG_REVIEW_MAX_SIZE);
 	if (rc) {

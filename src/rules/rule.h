@@ -21,6 +21,7 @@ struct sg_rule {
 	const char *clauses;            /* space-separated IEC 81001-5-1 clauses */
 	enum sg_severity severity;      /* default severity */
 	int always_on;                  /* on whatever the profile's clauses */
+	int runs_on_empty;              /* finish runs even when there are no changes */
 	/* NULL when the policy and gate give the rule what it needs, else why it is off */
 	const char *(*off_reason)(const struct sg_gate *gate);
 	int (*begin)(struct sg_gate *gate, void **state);

@@ -177,6 +177,8 @@ const struct sg_rule sg_rule_waiver_expired = {
 	.clauses = "5.1.1",
 	.severity = SG_SEV_ERROR,
 	.always_on = 1,
+	/* expired waivers and the release rules' findings matter with no new commit */
+	.runs_on_empty = 1,
 	.off_reason = waivers_off,
 	.begin = waiver_begin,
 	.change = waiver_change,

@@ -110,4 +110,10 @@ test_begin "the waiver-expired rule is on only with waivers"
 run_sg --format json check --range "$base..$head"
 expect_out '"reason":	"the policy has no waivers"'
 
+test_begin "an expired waiver is an error even when the range has no new commit"
+with_waivers "{rule: design-review, commit: $short, $W, expires: 2026-01-31}"
+run_sg --policy "$POLICY" check --range "$head..$head"
+expect_status 1
+expect_out "waiver-expired"
+
 test_done
