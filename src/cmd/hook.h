@@ -36,6 +36,16 @@ struct sg_ref_update;
 int sg_hook_skip_notes(struct sg_gate *gate, const struct sg_ctx *ctx,
 		       const struct sg_ref_update *u);
 
+/*
+ * The commit a pushed ref brings, peeled from a tag: 0 with `commit` set,
+ * 1 when there is nothing to check (a deletion, notes, not a commit, each
+ * said in a note), -1 with a repository error when the object cannot be
+ * seen (never a silent pass); `missing_hint` says what to do then.
+ */
+int sg_hook_pushed_commit(char commit[41], struct sg_gate *gate,
+			  const struct sg_ctx *ctx, const struct sg_ref_update *u,
+			  const char *hook, const char *missing_hint);
+
 /* Exit codes grow with severity (0 pass, 1 fail, 2 input, 3 repository). */
 static inline int sg_worst_exit(int a, int b)
 {

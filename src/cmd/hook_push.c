@@ -75,25 +75,12 @@ static int collect(struct sg_gate_tips *tips, struct sg_push_view *view,
 		const struct sg_ref_update *u = &updates->items[i];
 		char commit[41], old[41];
 
-		if (sg_hook_skip_notes(gate, ctx, u))
-			continue;
-		if (sg_oid_is_zero(u->new_oid)) {
-			sg_gate_note(gate, "%s: a deletion, nothing to check", u->ref);
-			continue;
-		}
-		rc = sg_refs_peel_commit(commit, ctx->repo, u->new_oid);
-		if (rc == 2) {
-			/* never pass what cannot be seen */
-			sg_error_set_repo("pre-push input:%u: the object %s to push is not in the repository",
-					  u->line, u->new_oid);
-			sg_error_hint("run the hook from git push, in the repository that pushes");
+		rc = sg_hook_pushed_commit(commit, gate, ctx, u, "pre-push",
+					   "run the hook from git push, in the repository that pushes");
+		if (rc < 0)
 			return -1;
-		}
-		if (rc == 1) {
-			sg_gate_note(gate, "%s: %.7s is not a commit, nothing to check",
-				     u->ref, u->new_oid);
+		if (rc)
 			continue;
-		}
 		sg_strlist_add_unique(&tips->push, commit);
 		sg_strlist_add(&view->refs, u->ref);
 		sg_strlist_add(&view->tips, commit);

@@ -142,25 +142,12 @@ static int collect(struct sg_gate_tips *tips, struct sg_push_view *view,
 		const struct sg_ref_update *u = &updates->items[i];
 		char commit[41];
 
-		if (sg_hook_skip_notes(gate, ctx, u))
-			continue;
-		if (sg_oid_is_zero(u->new_oid)) {
-			sg_gate_note(gate, "%s: a deletion, nothing to check", u->ref);
-			continue;
-		}
-		rc = sg_refs_peel_commit(commit, ctx->repo, u->new_oid);
-		if (rc == 2) {
-			/* never pass what cannot be seen */
-			sg_error_set_repo("pre-receive input:%u: the pushed object %s is not in the repository",
-					  u->line, u->new_oid);
-			sg_error_hint("the hook must see git's object quarantine: run it as git runs hooks, with GIT_DIR, GIT_OBJECT_DIRECTORY and GIT_ALTERNATE_OBJECT_DIRECTORIES as git sets them");
+		rc = sg_hook_pushed_commit(commit, gate, ctx, u, "pre-receive",
+					   "the hook must see git's object quarantine: run it as git runs hooks, with GIT_DIR, GIT_OBJECT_DIRECTORY and GIT_ALTERNATE_OBJECT_DIRECTORIES as git sets them");
+		if (rc < 0)
 			return -1;
-		}
-		if (rc == 1) {
-			sg_gate_note(gate, "%s: %.7s is not a commit, nothing to check",
-				     u->ref, u->new_oid);
+		if (rc)
 			continue;
-		}
 		sg_strlist_add_unique(&tips->push, commit);
 		sg_strlist_add(&view->refs, u->ref);
 		sg_strlist_add(&view->tips, commit);

@@ -12,9 +12,17 @@
 #include <string.h>
 
 /*
+ * What a pushed ref means to the gate, for pre-push and pre-receive alike:
+ * a commit to check, a deletion or notes to skip, a release tag that must
+ * also pass the release gate.
+ */
+
+#include "git/refs.h"
+#include "util/error.h"
+
+/*
  * A pushed tag that matches release.tag_pattern is a release: besides the
- * range check of its new commits, it must pass the release gate, at the
- * client (pre-push) and at the server (pre-receive) alike.
+ * range check of its new commits, it must pass the release gate.
  */
 int sg_hook_release_tags(struct sg_ctx *ctx, const struct sg_ref_updates *updates)
 {
@@ -64,4 +72,32 @@ int sg_hook_skip_notes(struct sg_gate *gate, const struct sg_ctx *ctx,
 		sg_gate_note(gate, "%s: notes, not code: not checked as changes", u->ref);
 	}
 	return 1;
+}
+
+int sg_hook_pushed_commit(char commit[41], struct sg_gate *gate,
+			  const struct sg_ctx *ctx, const struct sg_ref_update *u,
+			  const char *hook, const char *missing_hint)
+{
+	int rc;
+
+	if (sg_hook_skip_notes(gate, ctx, u))
+		return 1;
+	if (sg_oid_is_zero(u->new_oid)) {
+		sg_gate_note(gate, "%s: a deletion, nothing to check", u->ref);
+		return 1;
+	}
+	rc = sg_refs_peel_commit(commit, ctx->repo, u->new_oid);
+	if (rc == 2) {
+		/* never pass what cannot be seen */
+		sg_error_set_repo("%s input:%u: the pushed object %s is not in the repository",
+				  hook, u->line, u->new_oid);
+		sg_error_hint("%s", missing_hint);
+		return -1;
+	}
+	if (rc == 1) {
+		sg_gate_note(gate, "%s: %.7s is not a commit, nothing to check",
+			     u->ref, u->new_oid);
+		return 1;
+	}
+	return 0;
 }
