@@ -1,5 +1,6 @@
 #include "report/fingerprint.h"
 #include "report/report.h"
+#include "report/json_out.h"
 #include "report/xml.h"
 #include "util/buf.h"
 #include "util/error.h"
@@ -71,20 +72,12 @@ static int write_codequality(struct sg_buf *out, const struct sg_report *report)
 {
 	char (*fps)[65] = sg_report_fingerprints(report);
 	cJSON *root = cJSON_CreateArray();
-	char *json;
 	size_t i;
 
 	for (i = 0; i < report->findings.nr; i++)
 		cJSON_AddItemToArray(root, issue(&report->findings.items[i], fps[i]));
-	json = cJSON_Print(root);
-	cJSON_Delete(root);
 	free(fps);
-	if (!json)
-		return sg_error_set("cannot write the Code Quality report: out of memory");
-	sg_buf_adds(out, json);
-	sg_buf_addch(out, '\n');
-	cJSON_free(json);
-	return 0;
+	return sg_json_emit(out, root, "Code Quality report");
 }
 
 const struct sg_reporter sg_reporter_codequality = {

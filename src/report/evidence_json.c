@@ -1,4 +1,5 @@
 #include "report/evidence.h"
+#include "report/json_out.h"
 #include "model/deliverable.h"
 #include "model/trace.h"
 #include "policy/policy.h"
@@ -17,35 +18,20 @@
  * contracts cannot drift apart.
  */
 
-static cJSON *strings(const struct sg_strlist *list)
-{
-	cJSON *arr = cJSON_CreateArray();
-	size_t i;
-
-	for (i = 0; i < list->nr; i++)
-		cJSON_AddItemToArray(arr, cJSON_CreateString(list->items[i]));
-	return arr;
-}
-
-static cJSON *string_or_null(const char *s)
-{
-	return s ? cJSON_CreateString(s) : cJSON_CreateNull();
-}
-
 static cJSON *requirement_json(const struct sg_trace *t, const struct sg_trace_req *q)
 {
 	cJSON *o = cJSON_CreateObject(), *gaps;
 
 	cJSON_AddStringToObject(o, "id", q->id);
-	cJSON_AddItemToObject(o, "title", string_or_null(q->title));
+	cJSON_AddItemToObject(o, "title", sg_json_string_or_null(q->title));
 	cJSON_AddStringToObject(o, "status", q->status);
 	cJSON_AddBoolToObject(o, "accepted", q->accepted);
 	cJSON_AddStringToObject(o, "file", q->file);
 	cJSON_AddNumberToObject(o, "line", q->line);
-	cJSON_AddItemToObject(o, "risks", strings(&q->risks));
-	cJSON_AddItemToObject(o, "tests", strings(&q->tests));
-	cJSON_AddItemToObject(o, "commits", strings(&q->commits));
-	cJSON_AddItemToObject(o, "reviews", strings(&q->reviews));
+	cJSON_AddItemToObject(o, "risks", sg_json_strings(&q->risks));
+	cJSON_AddItemToObject(o, "tests", sg_json_strings(&q->tests));
+	cJSON_AddItemToObject(o, "commits", sg_json_strings(&q->commits));
+	cJSON_AddItemToObject(o, "reviews", sg_json_strings(&q->reviews));
 	gaps = cJSON_AddArrayToObject(o, "gaps");
 	if (q->accepted && !q->tests.nr)
 		cJSON_AddItemToArray(gaps, cJSON_CreateString("untested"));
@@ -61,10 +47,10 @@ static cJSON *risk_json(const struct sg_risk *r)
 	cJSON *o = cJSON_CreateObject(), *gaps;
 
 	cJSON_AddStringToObject(o, "id", r->id);
-	cJSON_AddItemToObject(o, "title", string_or_null(r->title));
+	cJSON_AddItemToObject(o, "title", sg_json_string_or_null(r->title));
 	cJSON_AddStringToObject(o, "status", sg_risk_status_name(r->status));
-	cJSON_AddItemToObject(o, "controls", strings(&r->controls));
-	cJSON_AddItemToObject(o, "safety_risks", strings(&r->safety_risks));
+	cJSON_AddItemToObject(o, "controls", sg_json_strings(&r->controls));
+	cJSON_AddItemToObject(o, "safety_risks", sg_json_strings(&r->safety_risks));
 	cJSON_AddStringToObject(o, "file", r->file);
 	cJSON_AddNumberToObject(o, "line", r->line);
 	gaps = cJSON_AddArrayToObject(o, "gaps");
@@ -95,21 +81,8 @@ static void add_matrix(cJSON *o, const struct sg_trace *t)
 	cJSON_AddNumberToObject(s, "test_files", (double)t->test_files);
 	if (t->walked)
 		cJSON_AddNumberToObject(s, "commits_walked", (double)t->commits_walked);
-	cJSON_AddItemToObject(o, "notes", strings(&t->notes));
+	cJSON_AddItemToObject(o, "notes", sg_json_strings(&t->notes));
 	free(order);
-}
-
-static int finish(struct sg_buf *out, cJSON *root)
-{
-	char *text = cJSON_Print(root);
-
-	cJSON_Delete(root);
-	if (!text)
-		return sg_error_set("cannot format the JSON document");
-	sg_buf_adds(out, text);
-	sg_buf_addch(out, '\n');
-	cJSON_free(text);
-	return 0;
 }
 
 static void add_header(cJSON *root, const char *schema, const struct sg_evidence *ev)
@@ -120,8 +93,8 @@ static void add_header(cJSON *root, const char *schema, const struct sg_evidence
 	o = cJSON_AddObjectToObject(root, "tool");
 	cJSON_AddStringToObject(o, "name", "sdlgate");
 	cJSON_AddStringToObject(o, "version", ev->tool_version ? ev->tool_version : "");
-	cJSON_AddItemToObject(root, "product", string_or_null(ev->policy->product));
-	cJSON_AddItemToObject(root, "profile", string_or_null(ev->policy->extends));
+	cJSON_AddItemToObject(root, "product", sg_json_string_or_null(ev->policy->product));
+	cJSON_AddItemToObject(root, "profile", sg_json_string_or_null(ev->policy->extends));
 	cJSON_AddStringToObject(root, "head", ev->head);
 }
 
@@ -131,7 +104,7 @@ int sg_trace_write_json(struct sg_buf *out, const struct sg_evidence *ev)
 
 	add_header(root, "sdlgate/trace/v1", ev);
 	add_matrix(root, ev->trace);
-	return finish(out, root);
+	return sg_json_emit(out, root, "evidence JSON");
 }
 
 static cJSON *clauses_json(const struct sg_evidence *ev)
@@ -183,12 +156,12 @@ static cJSON *deliverables_json(const struct sg_evidence *ev)
 		cJSON_AddStringToObject(o, "id", d->id);
 		cJSON_AddStringToObject(o, "path", d->path);
 		cJSON_AddStringToObject(o, "must", d->must_update ? "updated" : "exists");
-		cJSON_AddItemToObject(o, "clauses", strings(&d->clauses));
+		cJSON_AddItemToObject(o, "clauses", sg_json_strings(&d->clauses));
 		cJSON_AddStringToObject(o, "status", sg_evidence_deliverable_state(ev, i));
 		if (ev->deliverables_active && i < ev->deliverables_nr) {
 			const struct sg_deliverable_state *st = &ev->deliverables[i];
 
-			cJSON_AddItemToObject(o, "files", strings(&st->files));
+			cJSON_AddItemToObject(o, "files", sg_json_strings(&st->files));
 			cJSON_AddBoolToObject(o, "updated", st->updated);
 			if (st->last_known) {
 				cJSON *c = cJSON_AddObjectToObject(o, "last_changed");
@@ -219,8 +192,8 @@ static cJSON *waivers_json(const struct sg_evidence *ev)
 				r->findings.items[j].waiver && w->reason &&
 				!strcmp(r->findings.items[j].waiver, w->reason);
 		cJSON_AddStringToObject(o, "rule", w->rule);
-		cJSON_AddItemToObject(o, "commit", string_or_null(w->commit));
-		cJSON_AddItemToObject(o, "path", string_or_null(w->path));
+		cJSON_AddItemToObject(o, "commit", sg_json_string_or_null(w->commit));
+		cJSON_AddItemToObject(o, "path", sg_json_string_or_null(w->path));
 		cJSON_AddStringToObject(o, "reason", w->reason);
 		cJSON_AddStringToObject(o, "approved_by", w->approved_by);
 		cJSON_AddStringToObject(o, "expires", w->expires);
@@ -243,7 +216,7 @@ int sg_evidence_write_json(struct sg_buf *out, const struct sg_evidence *ev)
 	if (ev->previous_oid) {
 		cJSON *prev = cJSON_AddObjectToObject(o, "previous");
 
-		cJSON_AddItemToObject(prev, "tag", string_or_null(ev->previous_tag));
+		cJSON_AddItemToObject(prev, "tag", sg_json_string_or_null(ev->previous_tag));
 		cJSON_AddStringToObject(prev, "commit", ev->previous_oid);
 	} else {
 		cJSON_AddNullToObject(o, "previous");
@@ -263,5 +236,5 @@ int sg_evidence_write_json(struct sg_buf *out, const struct sg_evidence *ev)
 	cJSON_AddItemToObject(root, "gate", doc);
 	o = cJSON_AddObjectToObject(root, "trace");
 	add_matrix(o, ev->trace);
-	return finish(out, root);
+	return sg_json_emit(out, root, "evidence JSON");
 }

@@ -1,25 +1,11 @@
 #include "report/report.h"
+#include "report/json_out.h"
 #include "util/buf.h"
 
 #include <cjson/cJSON.h>
 #include <stdlib.h>
 
 /* The stable sdlgate/report/v1 document of DESIGN.md §7. */
-
-static cJSON *string_or_null(const char *s)
-{
-	return s ? cJSON_CreateString(s) : cJSON_CreateNull();
-}
-
-static cJSON *string_array(const struct sg_strlist *list)
-{
-	cJSON *arr = cJSON_CreateArray();
-	size_t i;
-
-	for (i = 0; i < list->nr; i++)
-		cJSON_AddItemToArray(arr, cJSON_CreateString(list->items[i]));
-	return arr;
-}
 
 static cJSON *rule_json(const struct sg_rule_status *rs)
 {
@@ -29,7 +15,7 @@ static cJSON *rule_json(const struct sg_rule_status *rs)
 	cJSON_AddStringToObject(o, "status", sg_rule_state_name(rs->state));
 	if (rs->state != SG_RULE_OFF)
 		cJSON_AddStringToObject(o, "severity", sg_severity_name(rs->severity));
-	cJSON_AddItemToObject(o, "clauses", string_array(&rs->clauses));
+	cJSON_AddItemToObject(o, "clauses", sg_json_strings(&rs->clauses));
 	if (rs->reason)
 		cJSON_AddStringToObject(o, "reason", rs->reason);
 	return o;
@@ -41,17 +27,17 @@ static cJSON *finding_json(const struct sg_finding *f)
 
 	cJSON_AddStringToObject(o, "rule", f->rule);
 	cJSON_AddStringToObject(o, "severity", sg_severity_name(f->severity));
-	cJSON_AddItemToObject(o, "commit", string_or_null(f->commit));
-	cJSON_AddItemToObject(o, "paths", string_array(&f->paths));
+	cJSON_AddItemToObject(o, "commit", sg_json_string_or_null(f->commit));
+	cJSON_AddItemToObject(o, "paths", sg_json_strings(&f->paths));
 	if (f->line)
 		cJSON_AddNumberToObject(o, "line", f->line);
 	cJSON_AddStringToObject(o, "message", f->message);
-	cJSON_AddItemToObject(o, "hint", string_or_null(f->hint));
-	cJSON_AddItemToObject(o, "clauses", string_array(&f->clauses));
+	cJSON_AddItemToObject(o, "hint", sg_json_string_or_null(f->hint));
+	cJSON_AddItemToObject(o, "clauses", sg_json_strings(&f->clauses));
 	if (f->component)
 		cJSON_AddStringToObject(o, "component", f->component);
 	if (f->missing.nr)
-		cJSON_AddItemToObject(o, "missing", string_array(&f->missing));
+		cJSON_AddItemToObject(o, "missing", sg_json_strings(&f->missing));
 	cJSON_AddBoolToObject(o, "waived", f->waived);
 	if (f->waiver)
 		cJSON_AddStringToObject(o, "waiver", f->waiver);
@@ -61,7 +47,6 @@ static cJSON *finding_json(const struct sg_finding *f)
 static int write_json(struct sg_buf *out, const struct sg_report *report)
 {
 	cJSON *root = cJSON_CreateObject(), *o, *arr;
-	char *text;
 	size_t i;
 
 	cJSON_AddStringToObject(root, "schema", "sdlgate/report/v1");
@@ -70,12 +55,12 @@ static int write_json(struct sg_buf *out, const struct sg_report *report)
 	cJSON_AddStringToObject(o, "version", report->tool_version ? report->tool_version : "");
 	cJSON_AddStringToObject(root, "mode", report->mode ? report->mode : "");
 	o = cJSON_AddObjectToObject(root, "range");
-	cJSON_AddItemToObject(o, "base", string_or_null(report->base));
-	cJSON_AddItemToObject(o, "head", string_or_null(report->head));
+	cJSON_AddItemToObject(o, "base", sg_json_string_or_null(report->base));
+	cJSON_AddItemToObject(o, "head", sg_json_string_or_null(report->head));
 	cJSON_AddNumberToObject(o, "commits", (double)report->commits);
 	o = cJSON_AddObjectToObject(root, "policy");
-	cJSON_AddItemToObject(o, "path", string_or_null(report->policy_path));
-	cJSON_AddItemToObject(o, "from", string_or_null(report->policy_from));
+	cJSON_AddItemToObject(o, "path", sg_json_string_or_null(report->policy_path));
+	cJSON_AddItemToObject(o, "from", sg_json_string_or_null(report->policy_from));
 	cJSON_AddStringToObject(o, "sha256", report->policy_sha256);
 	if (report->profile)
 		cJSON_AddStringToObject(o, "profile", report->profile);
@@ -92,16 +77,9 @@ static int write_json(struct sg_buf *out, const struct sg_report *report)
 	arr = cJSON_AddArrayToObject(root, "findings");
 	for (i = 0; i < report->findings.nr; i++)
 		cJSON_AddItemToArray(arr, finding_json(&report->findings.items[i]));
-	cJSON_AddItemToObject(root, "notes", string_array(&report->notes));
+	cJSON_AddItemToObject(root, "notes", sg_json_strings(&report->notes));
 
-	text = cJSON_Print(root);
-	cJSON_Delete(root);
-	if (!text)
-		return -1;
-	sg_buf_adds(out, text);
-	sg_buf_addch(out, '\n');
-	cJSON_free(text);
-	return 0;
+	return sg_json_emit(out, root, "JSON report");
 }
 
 const struct sg_reporter sg_reporter_json = {

@@ -1,5 +1,6 @@
 #include "report/fingerprint.h"
 #include "report/report.h"
+#include "report/json_out.h"
 #include "report/xml.h"
 #include "util/buf.h"
 #include "util/error.h"
@@ -201,7 +202,6 @@ static int write_sarif(struct sg_buf *out, const struct sg_report *report)
 	char (*fps)[65] = sg_report_fingerprints(report);
 	struct sg_buf id = SG_BUF_INIT;
 	cJSON *root = cJSON_CreateObject(), *runs, *run, *driver, *arr;
-	char *json;
 	size_t i;
 
 	cJSON_AddStringToObject(root, "$schema",
@@ -230,15 +230,8 @@ static int write_sarif(struct sg_buf *out, const struct sg_report *report)
 		cJSON_AddItemToArray(arr, result(report, &report->findings.items[i], fps[i]));
 	cJSON_AddItemToObject(run, "properties", run_properties(report));
 
-	json = cJSON_Print(root);
-	cJSON_Delete(root);
 	free(fps);
-	if (!json)
-		return sg_error_set("cannot write the SARIF document: out of memory");
-	sg_buf_adds(out, json);
-	sg_buf_addch(out, '\n');
-	cJSON_free(json);
-	return 0;
+	return sg_json_emit(out, root, "SARIF document");
 }
 
 const struct sg_reporter sg_reporter_sarif = {

@@ -1,0 +1,34 @@
+#include "report/json_out.h"
+#include "util/buf.h"
+#include "util/error.h"
+#include "util/str.h"
+
+#include <cjson/cJSON.h>
+
+struct cJSON *sg_json_strings(const struct sg_strlist *list)
+{
+	cJSON *arr = cJSON_CreateArray();
+	size_t i;
+
+	for (i = 0; i < list->nr; i++)
+		cJSON_AddItemToArray(arr, cJSON_CreateString(list->items[i]));
+	return arr;
+}
+
+struct cJSON *sg_json_string_or_null(const char *s)
+{
+	return s ? cJSON_CreateString(s) : cJSON_CreateNull();
+}
+
+int sg_json_emit(struct sg_buf *out, struct cJSON *root, const char *what)
+{
+	char *text = cJSON_Print(root);
+
+	cJSON_Delete(root);
+	if (!text)
+		return sg_error_set("cannot write the %s: out of memory", what);
+	sg_buf_adds(out, text);
+	sg_buf_addch(out, '\n');
+	cJSON_free(text);
+	return 0;
+}
