@@ -34,3 +34,19 @@ if [ -n "$missing" ]; then
 	# shellcheck disable=SC2086
 	$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing
 fi
+
+# The CycloneDX generator for npm projects, which the SBOM tests run on a
+# fixture project to validate SBOMs as a real tool writes them. Installed
+# globally from the npm registry, only when it is not there yet.
+if command -v npm >/dev/null 2>&1 && ! command -v cyclonedx-npm >/dev/null 2>&1; then
+	if [ "$(id -u)" -eq 0 ]; then
+		sudo=""
+	elif command -v sudo >/dev/null 2>&1; then
+		sudo="sudo"
+	else
+		echo "ci/setup.sh: need root or sudo to install @cyclonedx/cyclonedx-npm" >&2
+		exit 1
+	fi
+	echo "ci/setup.sh: installing @cyclonedx/cyclonedx-npm"
+	$sudo npm install --global --no-fund --no-audit --loglevel=error @cyclonedx/cyclonedx-npm
+fi

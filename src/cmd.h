@@ -88,5 +88,6 @@ int cmd_release(int argc, char **argv, struct sg_ctx *ctx);
 int cmd_trace(int argc, char **argv, struct sg_ctx *ctx);
 int cmd_init(int argc, char **argv, struct sg_ctx *ctx);
 int cmd_review(int argc, char **argv, struct sg_ctx *ctx);
+int cmd_sbom(int argc, char **argv, struct sg_ctx *ctx);
 
 #endif

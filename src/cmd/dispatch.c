@@ -33,6 +33,8 @@ static const struct sg_cmd commands[] = {
 	  "Validate the policy and its files, or print the effective policy" },
 	{ "review", cmd_review, SG_CMD_NEED_POLICY,
 	  "template [--range A..B]", "Print a design review record to fill in for a change set" },
+	{ "sbom", cmd_sbom, 0,
+	  "validate [--no-ntia] FILE...", "Validate SBOMs: structure and NTIA minimum elements, no repository needed" },
 	{ "explain", cmd_explain, 0,
 	  "[RULE]", "Explain a rule: what it checks, its clauses, how to fix it" },
 	{ NULL, NULL, 0, NULL, NULL },

@@ -103,6 +103,13 @@ struct sg_sbom_issues {
  */
 int sg_sbom_check(struct sg_sbom_issues *out, const char *name,
 		  const char *data, size_t len, unsigned flags);
+/*
+ * The same, also handing back the model read on the way (NULL on -1), for
+ * callers that report on the document too: one parse instead of two.
+ */
+int sg_sbom_check_read(struct sg_sbom_issues *out, struct sg_sbom **sbom,
+		       const char *name, const char *data, size_t len,
+		       unsigned flags);
 void sg_sbom_issues_release(struct sg_sbom_issues *issues);
 
 /*

@@ -403,14 +403,17 @@ static void order_issues(struct sg_sbom_reader *r, const cJSON *root,
 	free(pos);
 }
 
-int sg_sbom_check(struct sg_sbom_issues *out, const char *name,
-		  const char *data, size_t len, unsigned flags)
+int sg_sbom_check_read(struct sg_sbom_issues *out, struct sg_sbom **sbom,
+		       const char *name, const char *data, size_t len,
+		       unsigned flags)
 {
 	struct sg_sbom_issues found = SG_SBOM_ISSUES_INIT;
 	struct sg_sbom_reader r;
 	cJSON *root = NULL;
 	int error;
 
+	if (sbom)
+		*sbom = NULL;
 	error = sg_sbom__open(&r, &root, name, data, len);
 	if (error < 0)
 		return error;
@@ -421,11 +424,21 @@ int sg_sbom_check(struct sg_sbom_issues *out, const char *name,
 		if (flags & SG_SBOM_CHECK_NTIA)
 			check_ntia(&r);
 		order_issues(&r, root, out);
+		if (sbom) {
+			*sbom = r.sbom;
+			r.sbom = NULL;
+		}
 	}
 	sg_sbom_issues_release(&found);
 	cJSON_Delete(root);
 	sg_sbom__reader_release(&r);
 	return error;
+}
+
+int sg_sbom_check(struct sg_sbom_issues *out, const char *name,
+		  const char *data, size_t len, unsigned flags)
+{
+	return sg_sbom_check_read(out, NULL, name, data, len, flags);
 }
 
 void sg_sbom_issues_release(struct sg_sbom_issues *issues)

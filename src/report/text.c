@@ -55,6 +55,12 @@ static void finding(struct sg_buf *out, const struct style *s,
 		sg_buf_addf(out, "          %shint: %s%s\n", s->dim, f->hint, s->reset);
 }
 
+/* `sbom validate` reports files, not commits: one group per file. */
+static int is_file_report(const struct sg_report *report)
+{
+	return report->mode && !strcmp(report->mode, "sbom");
+}
+
 static int same_group(const struct sg_finding *a, const struct sg_finding *b)
 {
 	if (!a->commit || !b->commit)
@@ -67,18 +73,27 @@ static int write_text(struct sg_buf *out, const struct sg_report *report)
 	const struct style *s = report->color ? &ansi : &plain;
 	size_t i;
 
-	sg_buf_addf(out, "sdlgate %s: %zu change(s) checked", report->mode,
-		    report->commits);
-	if (report->base && report->head)
-		sg_buf_addf(out, " (%.7s..%.7s)", report->base, report->head);
-	else if (report->head)
-		sg_buf_addf(out, " (up to %.7s)", report->head);
-	sg_buf_addf(out, ", policy %s\n", report->policy_path ? report->policy_path : "?");
+	if (is_file_report(report)) {
+		sg_buf_addf(out, "sdlgate %s: %zu file(s) checked\n", report->mode,
+			    report->commits);
+	} else {
+		sg_buf_addf(out, "sdlgate %s: %zu change(s) checked", report->mode,
+			    report->commits);
+		if (report->base && report->head)
+			sg_buf_addf(out, " (%.7s..%.7s)", report->base, report->head);
+		else if (report->head)
+			sg_buf_addf(out, " (up to %.7s)", report->head);
+		sg_buf_addf(out, ", policy %s\n", report->policy_path ? report->policy_path : "?");
+	}
 
 	for (i = 0; i < report->findings.nr; i++) {
 		const struct sg_finding *f = &report->findings.items[i];
 
-		if (!i || !same_group(&report->findings.items[i - 1], f))
+		if (is_file_report(report) && f->paths.nr &&
+		    (!i || report->findings.items[i - 1].seq != f->seq))
+			sg_buf_addf(out, "\n%s%s%s\n", s->bold, f->paths.items[0], s->reset);
+		else if (!is_file_report(report) &&
+			 (!i || !same_group(&report->findings.items[i - 1], f)))
 			commit_header(out, s, f);
 		finding(out, s, f);
 	}
