@@ -75,6 +75,7 @@ static int validate_file(struct sg_report *report, const char *name,
 				    "%s", is->message);
 		f->severity = SG_SEV_ERROR;
 		f->seq = report->commits;
+		f->subject = sg_xstrdup(name);   /* names the JUnit case: one per file */
 		sg_strlist_add(&f->paths, name);
 		f->hint = is->hint ? sg_xstrdup(is->hint) : NULL;
 		f->component = is->component ? sg_xstrdup(is->component) : NULL;
@@ -97,6 +98,7 @@ fail:
 			    sg_error_message());
 	f->severity = SG_SEV_ERROR;
 	f->seq = report->commits;
+	f->subject = sg_xstrdup(name);
 	f->line = sg_sbom_rule_error_line(f->message, name);
 	sg_strlist_add(&f->paths, name);
 	f->hint = sg_error_hint_text() ? sg_xstrdup(sg_error_hint_text()) : NULL;

@@ -121,6 +121,18 @@ for fmt in $formats; do
 	[ -s "$SG_TMP/report.$fmt" ] || fail "format $fmt wrote nothing"
 done
 
+test_begin "the SARIF of sbom validate follows the SARIF 2.1.0 schema"
+if echo "$formats" | grep -qx sarif && python3 -c 'import jsonschema' 2>/dev/null; then
+	printf '{\n "bomFormat": ,\n}\n' > broken.json
+	run_sg sbom validate --format sarif gaps.cdx.json broken.json
+	expect_status 2
+	grep -q '"startLine":[[:space:]]*2' "$SG_TMP/out" || fail "no startLine 2 for broken.json"
+	python3 - "$SG_SHARED_DATA/sarif/sarif-schema-2.1.0.json" "$SG_TMP/out" <<'EOF' || fail "sarif schema"
+import json, sys, jsonschema
+jsonschema.validate(json.load(open(sys.argv[2])), json.load(open(sys.argv[1])))
+EOF
+fi
+
 test_begin "several files: findings grouped by file, in the order given"
 run_sg sbom validate gaps.cdx.json complete.cdx.json
 expect_status 1
