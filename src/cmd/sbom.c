@@ -39,10 +39,15 @@ static void file_note(struct sg_report *report, const char *name,
 {
 	struct sg_buf note = SG_BUF_INIT;
 
-	sg_buf_addf(&note, "%s: %s %s, %zu component(s), %zu finding(s)", name,
-		    sg_sbom_format_name(sbom->format),
-		    sbom->spec_version ? sbom->spec_version : "?",
-		    sbom->components_nr, issues);
+	/* "CycloneDX 1.6", "SPDX 2.3": the family and the version as written */
+	if (sbom->spec_version)
+		sg_buf_addf(&note, "%s: %s %s", name,
+			    sbom->format == SG_SBOM_CYCLONEDX ? "CycloneDX" : "SPDX",
+			    sbom->spec_version);
+	else
+		sg_buf_addf(&note, "%s: %s", name, sg_sbom_format_name(sbom->format));
+	sg_buf_addf(&note, ", %zu component(s), %zu finding(s)", sbom->components_nr,
+		    issues);
 	if (gaps)
 		sg_buf_addf(&note, " (%zu component(s) missing NTIA elements)", gaps);
 	sg_strlist_add_owned(&report->notes, sg_buf_detach(&note));
