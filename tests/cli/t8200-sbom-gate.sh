@@ -255,6 +255,21 @@ expect_status 0
   "[('sbom-valid', 'off', \"the policy has no 'sbom' section\"), ('sbom-drift', 'off', \"the policy has no 'sbom' section\")]" ] || fail "off"
 git reset -q --hard "$base"
 
+test_begin "the release gate checks every SBOM, also one the release range did not change"
+printf 'release: {tag_pattern: "v*"}\n' >> .sdlgate.yml
+sbom 3 gaps > sbom/bom.cdx.json
+git commit -q -am "SBOM with a gap, released"
+git tag v1.0
+printf 'int x;\n' > main.c && git add main.c && git commit -q -m "Code only"
+run_sg check --range "v1.0..HEAD"
+expect_status 0
+run_sg release --format json
+expect_status 1
+[ "$(json '[(f["rule"], f["commit"], f["component"], f["paths"]) for f in r["findings"]]')" = \
+  "[('sbom-valid', None, 'lib1@1.1', ['sbom/bom.cdx.json'])]" ] || fail "release: $(findings)"
+git reset -q --hard "$base"
+git tag -d v1.0 >/dev/null
+
 test_begin "explain says what the rules check"
 run_sg explain sbom-drift
 expect_status 0
