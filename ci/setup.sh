@@ -48,5 +48,7 @@ if command -v npm >/dev/null 2>&1 && ! command -v cyclonedx-npm >/dev/null 2>&1;
 		exit 1
 	fi
 	echo "ci/setup.sh: installing @cyclonedx/cyclonedx-npm"
-	$sudo npm install --global --no-fund --no-audit --loglevel=error @cyclonedx/cyclonedx-npm
+	# without the registry the build still works; the generator tests skip
+	$sudo npm install --global --no-fund --no-audit --loglevel=error @cyclonedx/cyclonedx-npm ||
+		echo "ci/setup.sh: could not install @cyclonedx/cyclonedx-npm; tests/cli/t8100-sbom-npm.sh will be skipped" >&2
 fi
