@@ -172,6 +172,37 @@ static int without_dev(struct sg_lockfile *out, const struct sg_lockfile *lock,
 	return omit;
 }
 
+/* 1 when `lock` (sorted by name, then version) pins "name@version". */
+static int pins(const struct sg_lockfile *lock, const char *item)
+{
+	const char *at = strrchr(item, '@');
+	size_t lo = 0, hi = lock->nr, n;
+
+	if (!at || at == item)
+		return 0;
+	n = (size_t)(at - item);
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const struct sg_lockfile_entry *e = &lock->items[mid];
+		int c = strncmp(e->name, item, n);
+
+		if (!c && e->name[n])
+			c = 1;
+		/* "?" stands for no version, which sorts first */
+		if (!c && !strcmp(at + 1, "?"))
+			c = e->version != NULL;
+		else if (!c)
+			c = e->version ? strcmp(e->version, at + 1) : -1;
+		if (!c)
+			return 1;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
 /*
  * An SBOM of several projects lists packages of every lockfile: keep as
  * "removed" only what no other lockfile of the same name at `snap` pins.
@@ -181,13 +212,17 @@ static int pinned_elsewhere(struct sg_strlist *removed, const struct sg_snapshot
 {
 	const char *base = strrchr(lockpath, '/');
 	struct sg_strlist others = SG_STRLIST_INIT, keep = SG_STRLIST_INIT;
-	struct sg_buf data = SG_BUF_INIT, entry = SG_BUF_INIT;
+	struct sg_buf data = SG_BUF_INIT;
 	size_t i, j;
 	int rc, error = 0;
 
 	base = base ? base + 1 : lockpath;
-	if (!removed->nr || sg_snapshot_list(&others, snap, base) < 0)
+	if (!removed->nr)
+		return 0;
+	if (sg_snapshot_list(&others, snap, base) < 0) {
+		error = -1;
 		goto done;
+	}
 	for (i = 0; i < others.nr && removed->nr; i++) {
 		struct sg_lockfile other = SG_LOCKFILE_INIT;
 
@@ -203,19 +238,9 @@ static int pinned_elsewhere(struct sg_strlist *removed, const struct sg_snapshot
 			sg_error_clear();   /* its own change reports it */
 			continue;
 		}
-		for (j = 0; j < removed->nr; j++) {
-			size_t k;
-
-			for (k = 0; k < other.nr; k++) {
-				sg_buf_reset(&entry);
-				sg_buf_addf(&entry, "%s@%s", other.items[k].name,
-					    other.items[k].version ? other.items[k].version : "?");
-				if (!strcmp(entry.ptr, removed->items[j]))
-					break;
-			}
-			if (k == other.nr)
+		for (j = 0; j < removed->nr; j++)
+			if (!pins(&other, removed->items[j]))
 				sg_strlist_add(&keep, removed->items[j]);
-		}
 		sg_strlist_release(removed);
 		*removed = keep;
 		memset(&keep, 0, sizeof(keep));
@@ -225,7 +250,6 @@ done:
 	sg_strlist_release(&others);
 	sg_strlist_release(&keep);
 	sg_buf_release(&data);
-	sg_buf_release(&entry);
 	return error;
 }
 

@@ -212,9 +212,10 @@ for side in web api; do
 	cat > $side/package-lock.json <<EOF
 {"name": "$side", "lockfileVersion": 3, "requires": true, "packages": {
   "": {"name": "$side", "version": "1.0.0"},
-  "node_modules/$side-lib": {"version": "1.0.0"}}}
+  "node_modules/$side-lib": {"version": "1.0.0"},
+  "node_modules/@acme/$side-util": {"version": "2.0.0"}}}
 EOF
-	printf '{"bomFormat": "CycloneDX", "specVersion": "1.6", "version": 1, "metadata": {"timestamp": "2026-11-01T10:00:00Z", "authors": [{"name": "Dana"}]}, "components": [{"type": "library", "bom-ref": "x", "name": "%s-lib", "version": "1.0.0", "purl": "pkg:npm/%s-lib@1.0.0", "supplier": {"name": "Acme"}}], "dependencies": [{"ref": "x"}]}\n' $side $side > sbom/extra/$side.json
+	printf '{"bomFormat": "CycloneDX", "specVersion": "1.6", "version": 1, "metadata": {"timestamp": "2026-11-01T10:00:00Z", "authors": [{"name": "Dana"}]}, "components": [{"type": "library", "bom-ref": "x", "name": "%s-lib", "version": "1.0.0", "purl": "pkg:npm/%s-lib@1.0.0", "supplier": {"name": "Acme"}}, {"type": "library", "bom-ref": "y", "group": "@acme", "name": "%s-util", "version": "2.0.0", "purl": "pkg:npm/%%40acme/%s-util@2.0.0", "supplier": {"name": "Acme"}}], "dependencies": [{"ref": "x"}, {"ref": "y"}]}\n' $side $side $side $side > sbom/extra/$side.json
 done
 git add -A && git commit -q -m "Web and API"
 run_sg check --range "$base..HEAD" --format json
