@@ -271,6 +271,10 @@ static int valid_finish(struct sg_gate *gate, void *state)
 
 	if (gate->mode == SG_GATE_RELEASE)
 		return check_release(gate, st);
+	if (!gate->changes) {
+		sg_gate_not_evaluated(gate, "sbom-valid", "no changes to check");
+		return 0;
+	}
 	for (i = 0; i < st->touched.nr && !error; i++)
 		error = check_file(gate, st->touched.items[i].path, &st->touched.items[i]);
 	return error;
@@ -289,6 +293,8 @@ const struct sg_rule sg_rule_sbom_valid = {
 	.title = "Every SBOM parses as CycloneDX or SPDX and has the NTIA minimum elements",
 	.clauses = "8",
 	.severity = SG_SEV_ERROR,
+	/* a release checks every SBOM even with no commit since the last one */
+	.runs_on_empty = 1,
 	.off_reason = sbom_off,
 	.begin = valid_begin,
 	.change = valid_change,

@@ -268,8 +268,17 @@ run_sg release --format json
 expect_status 1
 [ "$(json '[(f["rule"], f["commit"], f["component"], f["paths"]) for f in r["findings"]]')" = \
   "[('sbom-valid', None, 'lib1@1.1', ['sbom/bom.cdx.json'])]" ] || fail "release: $(findings)"
+
+test_begin "a release with no commit since the previous one still checks every SBOM"
+git tag v1.1
+run_sg release --since v1.1 --format json
+expect_status 1
+[ "$(json '[(f["rule"], f["component"]) for f in r["findings"]]')" = \
+  "[('sbom-valid', 'lib1@1.1')]" ] || fail "empty release: $(findings)"
+run_sg check --range HEAD..HEAD --format json
+[ "$(json '[x["status"] for x in r["rules"] if x["id"] == "sbom-valid"]')" = "['not-evaluated']" ] || fail "empty check"
 git reset -q --hard "$base"
-git tag -d v1.0 >/dev/null
+git tag -d v1.0 v1.1 >/dev/null
 
 test_begin "explain says what the rules check"
 run_sg explain sbom-drift
