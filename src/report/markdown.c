@@ -74,12 +74,21 @@ static void add_code(struct sg_buf *out, const char *s)
 	sg_buf_addch(out, '`');
 }
 
-static void add_row(struct sg_buf *out, const struct sg_finding *f)
+/* A report about files alone (sbom validate), not about a change set. */
+static int is_file_check(const struct sg_report *report)
+{
+	return report->mode && !strcmp(report->mode, "sbom");
+}
+
+static void add_row(struct sg_buf *out, const struct sg_report *report,
+		    const struct sg_finding *f)
 {
 	size_t i;
 
 	if (f->commit)
 		sg_buf_addf(out, "| `%.7s` | ", f->commit);
+	else if (is_file_check(report))
+		sg_buf_adds(out, "| (file) | ");
 	else
 		sg_buf_adds(out, "| (change set) | ");
 	sg_buf_addf(out, "`%s` | %s | ", f->rule,
@@ -183,8 +192,14 @@ static void add_summary(struct sg_buf *out, const struct sg_report *report)
 {
 	sg_buf_addf(out, "### sdlgate %s: %s\n\n", report->mode ? report->mode : "check",
 		    sg_report_passed(report) ? "PASS" : "FAIL");
-	sg_buf_addf(out, "**%zu error(s), %zu warning(s), %zu waived** in %zu change(s)",
-		    report->errors, report->warnings, report->waived, report->commits);
+	sg_buf_addf(out, "**%zu error(s), %zu warning(s), %zu waived**",
+		    report->errors, report->warnings, report->waived);
+	if (is_file_check(report)) {
+		/* sbom validate: files on their own, no history and no policy */
+		sg_buf_adds(out, ".\n");
+		return;
+	}
+	sg_buf_addf(out, " in %zu change(s)", report->commits);
 	if (report->base && report->head)
 		sg_buf_addf(out, " (`%.7s..%.7s`)", report->base, report->head);
 	else if (report->head)
@@ -219,7 +234,7 @@ static int write_markdown(struct sg_buf *out, const struct sg_report *report)
 				    "| --- | --- | --- | --- | --- |\n");
 	for (i = 0; i < report->findings.nr; i++) {
 		sg_buf_reset(&row);
-		add_row(&row, &report->findings.items[i]);
+		add_row(&row, report, &report->findings.items[i]);
 		if (table.len + row.len > budget)
 			break;
 		sg_buf_add(&table, row.ptr, row.len);
