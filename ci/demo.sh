@@ -110,4 +110,12 @@ echo "== the same report as JSON (the stable contract), first lines"
 "$sdlgate" check --range "$good..HEAD" --format json | head -n 30 || true
 
 echo
+echo "== the hooks: a commit without a requirement is refused before it exists"
+SDLGATE="$sdlgate" "$sdlgate" install-hooks
+printf 'int pump_pause(void) { return 0; }\n' >> src/pump.c
+git add src/pump.c
+SDLGATE="$sdlgate" git commit -q -m "Quick pause fix" || echo "(git commit was refused)"
+git log -1 --format='HEAD is still: %h %s'
+
+echo
 echo "The sample repository is in $demo/pump"

@@ -97,6 +97,7 @@ static int write_text(struct sg_buf *out, const struct sg_report *report)
 			commit_header(out, s, f);
 		finding(out, s, f);
 	}
+	/* notes, when there are any, stand apart from the findings */
 	sg_buf_addch(out, '\n');
 	for (i = 0; i < report->rules_nr; i++) {
 		const struct sg_rule_status *rs = &report->rules[i];
@@ -108,7 +109,9 @@ static int write_text(struct sg_buf *out, const struct sg_report *report)
 	for (i = 0; i < report->notes.nr; i++)
 		sg_buf_addf(out, "%snote: %s%s\n", s->dim, report->notes.items[i], s->reset);
 
-	sg_buf_addf(out, "\n%s%s%s: %zu error(s), %zu warning(s), %zu waived\n",
+	if (out->len >= 2 && out->ptr[out->len - 2] != '\n')
+		sg_buf_addch(out, '\n');
+	sg_buf_addf(out, "%s%s%s: %zu error(s), %zu warning(s), %zu waived\n",
 		    sg_report_passed(report) ? s->green : s->red,
 		    sg_report_passed(report) ? "PASS" : "FAIL", s->reset,
 		    report->errors, report->warnings, report->waived);

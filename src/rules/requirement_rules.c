@@ -118,8 +118,10 @@ static int check_exemption(struct sg_gate *gate, const struct sg_change *change)
 		if (!hint_misplaced(f, change, p->requirements.reference_trailer)) {
 			struct sg_buf h = SG_BUF_INIT;
 
-			sg_buf_addf(&h, "add a trailer '%s: <ID>' to the last paragraph of the message (git commit --amend --trailer '%s: SR-001')",
+			/* the commit does not exist yet at the commit hooks: nothing to amend */
+			sg_buf_addf(&h, "add a trailer '%s: <ID>' to the last paragraph of the message (git commit %s--trailer '%s: SR-001')",
 				    p->requirements.reference_trailer,
+				    sg_gate_is_staged(gate) ? "" : "--amend ",
 				    p->requirements.reference_trailer);
 			if (p->requirements.exemption_paths.nr)
 				sg_buf_addf(&h, ", or '%s: none - <reason>' when only exempt paths change",
