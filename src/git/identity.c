@@ -121,6 +121,39 @@ int sg_mailmap_open(struct sg_mailmap **out, struct sg_repo *repo)
 	return 0;
 }
 
+int sg_mailmap_open_at(struct sg_mailmap **out, struct sg_repo *repo,
+		       const char *commit)
+{
+	struct sg_mailmap *m;
+	struct sg_buf all = SG_BUF_INIT, rev = SG_BUF_INIT;
+	int error;
+
+	if (!commit)
+		return sg_mailmap_open(out, repo);
+	*out = NULL;
+	m = sg_xcalloc(1, sizeof(*m));
+	sg_buf_addf(&rev, "%s:.mailmap", commit);
+	add_blob(&all, sg_repo_git(repo), rev.ptr);
+	error = git_mailmap_from_buffer(&m->mm, all.ptr, all.len);
+	if (error < 0) {
+		git_error_clear();
+		error = git_mailmap_new(&m->mm);
+	}
+	lower_in_place(all.ptr, all.len);
+	if (!error && git_mailmap_from_buffer(&m->folded, all.ptr, all.len) < 0) {
+		git_error_clear();
+		error = git_mailmap_new(&m->folded);
+	}
+	sg_buf_release(&all);
+	sg_buf_release(&rev);
+	if (error < 0) {
+		sg_mailmap_free(m);
+		return sg_error_from_git("cannot read the mailmap of %s", commit);
+	}
+	*out = m;
+	return 0;
+}
+
 void sg_mailmap_free(struct sg_mailmap *mm)
 {
 	if (!mm)

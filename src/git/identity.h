@@ -19,6 +19,15 @@ struct sg_mailmap;
  * repository error.
  */
 int sg_mailmap_open(struct sg_mailmap **out, struct sg_repo *repo);
+
+/*
+ * The mailmap as committed at `commit` (its .mailmap file only), or, with
+ * NULL, sg_mailmap_open(). A merge request is judged by the target's
+ * mailmap, so a branch cannot drop the line that ties an alias to its
+ * author and then review its own work under that alias.
+ */
+int sg_mailmap_open_at(struct sg_mailmap **out, struct sg_repo *repo,
+		       const char *commit);
 void sg_mailmap_free(struct sg_mailmap *mm);
 
 /* A resolved identity; both fields lower-cased, "" when unknown. */

@@ -325,7 +325,9 @@ int sg_review_cover_finish(struct sg_review_cover *c, struct sg_gate *gate)
 		goto done;
 	if (load_cited(c, gate, &dangling) < 0)
 		goto done;
-	if (c->records_nr && sg_mailmap_open(&c->mailmap, gate->repo) < 0)
+	if (c->records_nr &&
+	    sg_mailmap_open_at(&c->mailmap, gate->repo,
+			       gate->mode == SG_GATE_MR ? gate->base_oid : NULL) < 0)
 		goto done;
 	for (i = 0; i < c->records_nr; i++) {
 		if (resolve_reviewed(&c->records[i], gate) < 0)
