@@ -4,5 +4,5 @@ set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 dir=$1
 shift
-cmake -S "$top" -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSDLGATE_WERROR=ON "$@" >/dev/null
+cmake -S "$top" -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSDLGATE_WERROR=ON -DSDLGATE_TESTS=ON "$@" >/dev/null
 cmake --build "$dir" -j "$(nproc)"

@@ -6,9 +6,10 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
 
 sh ci/setup.sh
-cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSDLGATE_TESTS=OFF >/dev/null
-cmake --build build -j "$(nproc)" >/dev/null
-sdlgate="$top/build/src/sdlgate"
+# a build directory of its own: the tests' build (ci/test.sh) keeps its options
+cmake -S . -B build-demo -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSDLGATE_TESTS=OFF >/dev/null
+cmake --build build-demo -j "$(nproc)" >/dev/null
+sdlgate="$top/build-demo/src/sdlgate"
 
 demo=$(mktemp -d "${TMPDIR:-/tmp}/sdlgate-demo.XXXXXX")
 cd "$demo"
