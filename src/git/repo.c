@@ -6,6 +6,7 @@
 #include "util/fs.h"
 
 #include <git2.h>
+#include <git2/sys/repository.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,10 +31,43 @@ int sg_error_from_git(const char *fmt, ...)
 	return -1;
 }
 
+/*
+ * libgit2 1.5 refuses GIT_WORK_TREE in GIT_REPOSITORY_OPEN_FROM_ENV
+ * ("unimplemented"), yet git sets it for hooks run by `git --work-tree=...`
+ * commit. Open GIT_DIR (or the repository found from here) ourselves and
+ * apply the work tree and the index git names, which is all a commit hook
+ * needs; the object quarantine only exists for server-side hooks, in bare
+ * repositories, which have no work tree.
+ */
+static int open_with_work_tree_env(git_repository **out)
+{
+	const char *gitdir = getenv("GIT_DIR");
+	const char *index_file = getenv("GIT_INDEX_FILE");
+	git_index *index = NULL;
+	int rc;
+
+	rc = git_repository_open_ext(out, gitdir && *gitdir ? gitdir : ".",
+				     gitdir && *gitdir ? GIT_REPOSITORY_OPEN_NO_SEARCH : 0,
+				     NULL);
+	if (rc < 0)
+		return rc;
+	rc = git_repository_set_workdir(*out, getenv("GIT_WORK_TREE"), 0);
+	if (!rc && index_file && *index_file) {
+		rc = git_index_open(&index, index_file);
+		if (!rc)
+			git_repository_set_index(*out, index);
+		git_index_free(index);
+	}
+	if (rc < 0) {
+		git_repository_free(*out);
+		*out = NULL;
+	}
+	return rc;
+}
+
 int sg_repo_open(struct sg_repo **out, const char *dir, unsigned flags)
 {
 	git_repository *git = NULL;
-	unsigned open_flags = 0;
 	int rc;
 
 	*out = NULL;
@@ -54,10 +88,12 @@ int sg_repo_open(struct sg_repo **out, const char *dir, unsigned flags)
 	 * pack is still caught by zlib and the pack checksums.
 	 */
 	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
-	if (flags & SG_REPO_FROM_ENV)
-		open_flags |= GIT_REPOSITORY_OPEN_FROM_ENV;
-	rc = git_repository_open_ext(&git, (flags & SG_REPO_FROM_ENV) ? NULL :
-				     (dir ? dir : "."), open_flags, NULL);
+	if ((flags & SG_REPO_FROM_ENV) && getenv("GIT_WORK_TREE") && *getenv("GIT_WORK_TREE"))
+		rc = open_with_work_tree_env(&git);
+	else if (flags & SG_REPO_FROM_ENV)
+		rc = git_repository_open_ext(&git, NULL, GIT_REPOSITORY_OPEN_FROM_ENV, NULL);
+	else
+		rc = git_repository_open_ext(&git, dir ? dir : ".", 0, NULL);
 	if (rc == GIT_ENOTFOUND) {
 		sg_error_set_repo("not a git repository: '%s'", dir ? dir : ".");
 		sg_error_hint("run sdlgate inside a repository, or name one with -C DIR");
