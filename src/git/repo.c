@@ -39,6 +39,23 @@ int sg_error_from_git(const char *fmt, ...)
  * needs; the object quarantine only exists for server-side hooks, in bare
  * repositories, which have no work tree.
  */
+/*
+ * libgit2 1.5 leaks its path buffer when asked to set the work tree it
+ * already has, so only ask when it differs.
+ */
+static int set_workdir_if_other(git_repository *git, const char *dir)
+{
+	char *real = realpath(dir, NULL);
+	const char *current = git_repository_workdir(git);
+	size_t n = real ? strlen(real) : 0;
+	int same = real && current && !strncmp(current, real, n) &&
+		   (current[n] == '\0' || (current[n] == '/' && current[n + 1] == '\0'));
+	int rc = same ? 0 : git_repository_set_workdir(git, dir, 0);
+
+	free(real);
+	return rc;
+}
+
 static int open_with_work_tree_env(git_repository **out)
 {
 	const char *gitdir = getenv("GIT_DIR");
@@ -51,7 +68,7 @@ static int open_with_work_tree_env(git_repository **out)
 				     NULL);
 	if (rc < 0)
 		return rc;
-	rc = git_repository_set_workdir(*out, getenv("GIT_WORK_TREE"), 0);
+	rc = set_workdir_if_other(*out, getenv("GIT_WORK_TREE"));
 	if (!rc && index_file && *index_file) {
 		rc = git_index_open(&index, index_file);
 		if (!rc)
