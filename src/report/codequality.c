@@ -22,17 +22,6 @@
 
 #define POLICY_FILE ".sdlgate.yml"
 
-static cJSON *text(const char *s)
-{
-	struct sg_buf b = SG_BUF_INIT;
-	cJSON *item;
-
-	sg_utf8_add(&b, s ? s : "");
-	item = cJSON_CreateString(b.ptr);
-	sg_buf_release(&b);
-	return item;
-}
-
 static const char *severity(const struct sg_finding *f)
 {
 	if (f->waived)
@@ -54,14 +43,14 @@ static cJSON *issue(const struct sg_finding *f, const char *fingerprint)
 	else if (f->hint && *f->hint)
 		sg_buf_addf(&desc, " (hint: %s)", f->hint);
 	cJSON_AddStringToObject(o, "type", "issue");
-	cJSON_AddItemToObject(o, "description", text(desc.ptr));
-	cJSON_AddItemToObject(o, "check_name", text(f->rule));
+	cJSON_AddItemToObject(o, "description", sg_json_text(desc.ptr));
+	cJSON_AddItemToObject(o, "check_name", sg_json_text(f->rule));
 	cJSON_AddStringToObject(o, "fingerprint", fingerprint);
 	cJSON_AddStringToObject(o, "severity", severity(f));
 	cJSON_AddItemToArray(cJSON_AddArrayToObject(o, "categories"),
 			     cJSON_CreateString("Security"));
 	loc = cJSON_AddObjectToObject(o, "location");
-	cJSON_AddItemToObject(loc, "path", text(f->paths.nr ? f->paths.items[0] : POLICY_FILE));
+	cJSON_AddItemToObject(loc, "path", sg_json_text(f->paths.nr ? f->paths.items[0] : POLICY_FILE));
 	lines = cJSON_AddObjectToObject(loc, "lines");
 	cJSON_AddNumberToObject(lines, "begin", f->paths.nr && f->line ? f->line : 1);
 	sg_buf_release(&desc);

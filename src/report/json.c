@@ -11,13 +11,13 @@ static cJSON *rule_json(const struct sg_rule_status *rs)
 {
 	cJSON *o = cJSON_CreateObject();
 
-	cJSON_AddStringToObject(o, "id", rs->id);
-	cJSON_AddStringToObject(o, "status", sg_rule_state_name(rs->state));
+	sg_json_add_text(o, "id", rs->id);
+	sg_json_add_text(o, "status", sg_rule_state_name(rs->state));
 	if (rs->state != SG_RULE_OFF)
-		cJSON_AddStringToObject(o, "severity", sg_severity_name(rs->severity));
+		sg_json_add_text(o, "severity", sg_severity_name(rs->severity));
 	cJSON_AddItemToObject(o, "clauses", sg_json_strings(&rs->clauses));
 	if (rs->reason)
-		cJSON_AddStringToObject(o, "reason", rs->reason);
+		sg_json_add_text(o, "reason", rs->reason);
 	return o;
 }
 
@@ -25,22 +25,22 @@ static cJSON *finding_json(const struct sg_finding *f)
 {
 	cJSON *o = cJSON_CreateObject();
 
-	cJSON_AddStringToObject(o, "rule", f->rule);
-	cJSON_AddStringToObject(o, "severity", sg_severity_name(f->severity));
+	sg_json_add_text(o, "rule", f->rule);
+	sg_json_add_text(o, "severity", sg_severity_name(f->severity));
 	cJSON_AddItemToObject(o, "commit", sg_json_string_or_null(f->commit));
 	cJSON_AddItemToObject(o, "paths", sg_json_strings(&f->paths));
 	if (f->line)
 		cJSON_AddNumberToObject(o, "line", f->line);
-	cJSON_AddStringToObject(o, "message", f->message);
+	sg_json_add_text(o, "message", f->message);
 	cJSON_AddItemToObject(o, "hint", sg_json_string_or_null(f->hint));
 	cJSON_AddItemToObject(o, "clauses", sg_json_strings(&f->clauses));
 	if (f->component)
-		cJSON_AddStringToObject(o, "component", f->component);
+		sg_json_add_text(o, "component", f->component);
 	if (f->missing.nr)
 		cJSON_AddItemToObject(o, "missing", sg_json_strings(&f->missing));
 	cJSON_AddBoolToObject(o, "waived", f->waived);
 	if (f->waiver)
-		cJSON_AddStringToObject(o, "waiver", f->waiver);
+		sg_json_add_text(o, "waiver", f->waiver);
 	return o;
 }
 
@@ -49,11 +49,11 @@ static int write_json(struct sg_buf *out, const struct sg_report *report)
 	cJSON *root = cJSON_CreateObject(), *o, *arr;
 	size_t i;
 
-	cJSON_AddStringToObject(root, "schema", "sdlgate/report/v1");
+	sg_json_add_text(root, "schema", "sdlgate/report/v1");
 	o = cJSON_AddObjectToObject(root, "tool");
-	cJSON_AddStringToObject(o, "name", "sdlgate");
-	cJSON_AddStringToObject(o, "version", report->tool_version ? report->tool_version : "");
-	cJSON_AddStringToObject(root, "mode", report->mode ? report->mode : "");
+	sg_json_add_text(o, "name", "sdlgate");
+	sg_json_add_text(o, "version", report->tool_version ? report->tool_version : "");
+	sg_json_add_text(root, "mode", report->mode ? report->mode : "");
 	o = cJSON_AddObjectToObject(root, "range");
 	cJSON_AddItemToObject(o, "base", sg_json_string_or_null(report->base));
 	cJSON_AddItemToObject(o, "head", sg_json_string_or_null(report->head));
@@ -61,12 +61,12 @@ static int write_json(struct sg_buf *out, const struct sg_report *report)
 	o = cJSON_AddObjectToObject(root, "policy");
 	cJSON_AddItemToObject(o, "path", sg_json_string_or_null(report->policy_path));
 	cJSON_AddItemToObject(o, "from", sg_json_string_or_null(report->policy_from));
-	cJSON_AddStringToObject(o, "sha256", report->policy_sha256);
+	sg_json_add_text(o, "sha256", report->policy_sha256);
 	if (report->profile)
-		cJSON_AddStringToObject(o, "profile", report->profile);
+		sg_json_add_text(o, "profile", report->profile);
 	if (report->product)
-		cJSON_AddStringToObject(o, "product", report->product);
-	cJSON_AddStringToObject(root, "result", sg_report_passed(report) ? "pass" : "fail");
+		sg_json_add_text(o, "product", report->product);
+	sg_json_add_text(root, "result", sg_report_passed(report) ? "pass" : "fail");
 	o = cJSON_AddObjectToObject(root, "summary");
 	cJSON_AddNumberToObject(o, "errors", (double)report->errors);
 	cJSON_AddNumberToObject(o, "warnings", (double)report->warnings);

@@ -7,10 +7,14 @@ struct sg_strlist;
 
 /* Helpers shared by the JSON-writing reporters. */
 
-/* A JSON array of the strings of `list`. */
+/* A JSON string of `s` made valid UTF-8 (invalid bytes replaced). */
+struct cJSON *sg_json_text(const char *s);
+void sg_json_add_text(struct cJSON *object, const char *key, const char *s);
+
+/* A JSON array of the strings of `list`, made valid UTF-8. */
 struct cJSON *sg_json_strings(const struct sg_strlist *list);
 
-/* A JSON string, or null when `s` is NULL. */
+/* A JSON string (valid UTF-8), or null when `s` is NULL. */
 struct cJSON *sg_json_string_or_null(const char *s);
 
 /*

@@ -18,39 +18,12 @@
 
 #define POLICY_FILE ".sdlgate.yml"
 
-/* cJSON copies bytes as they are: make them valid UTF-8 first */
-static cJSON *text(const char *s)
-{
-	struct sg_buf b = SG_BUF_INIT;
-	cJSON *item;
-
-	sg_utf8_add(&b, s ? s : "");
-	item = cJSON_CreateString(b.ptr);
-	sg_buf_release(&b);
-	return item;
-}
-
-static void add_text(cJSON *obj, const char *key, const char *s)
-{
-	cJSON_AddItemToObject(obj, key, text(s));
-}
-
 static cJSON *message(const char *s)
 {
 	cJSON *m = cJSON_CreateObject();
 
-	add_text(m, "text", s);
+	sg_json_add_text(m, "text", s);
 	return m;
-}
-
-static cJSON *strings(const struct sg_strlist *list)
-{
-	cJSON *arr = cJSON_CreateArray();
-	size_t i;
-
-	for (i = 0; i < list->nr; i++)
-		cJSON_AddItemToArray(arr, text(list->items[i]));
-	return arr;
 }
 
 /* A repository path as a relative URI reference: RFC 3986 unreserved and '/' stay. */
@@ -83,7 +56,7 @@ static cJSON *rule_descriptor(const struct sg_rule_status *rs)
 	cJSON *r = cJSON_CreateObject(), *o, *props, *tags;
 	size_t i;
 
-	add_text(r, "id", rs->id);
+	sg_json_add_text(r, "id", rs->id);
 	cJSON_AddItemToObject(r, "shortDescription", message(rs->title));
 	sg_buf_addf(&help, "%s\n\n", rs->title ? rs->title : rs->id);
 	sg_buf_addf(&md, "**%s**\n\n", rs->title ? rs->title : rs->id);
@@ -100,8 +73,8 @@ static cJSON *rule_descriptor(const struct sg_rule_status *rs)
 	sg_buf_addf(&help, "\nMore: sdlgate explain %s\n", rs->id);
 	sg_buf_addf(&md, "\n\nMore: `sdlgate explain %s`\n", rs->id);
 	o = cJSON_AddObjectToObject(r, "help");
-	add_text(o, "text", help.ptr);
-	add_text(o, "markdown", md.ptr);
+	sg_json_add_text(o, "text", help.ptr);
+	sg_json_add_text(o, "markdown", md.ptr);
 	o = cJSON_AddObjectToObject(r, "defaultConfiguration");
 	cJSON_AddBoolToObject(o, "enabled", rs->state != SG_RULE_OFF);
 	cJSON_AddStringToObject(o, "level", rs->severity == SG_SEV_WARNING ? "warning" : "error");
@@ -109,10 +82,10 @@ static cJSON *rule_descriptor(const struct sg_rule_status *rs)
 	tags = cJSON_AddArrayToObject(props, "tags");
 	cJSON_AddItemToArray(tags, cJSON_CreateString("security"));
 	cJSON_AddItemToArray(tags, cJSON_CreateString("IEC-81001-5-1"));
-	cJSON_AddItemToObject(props, "clauses", strings(&rs->clauses));
+	cJSON_AddItemToObject(props, "clauses", sg_json_strings(&rs->clauses));
 	cJSON_AddStringToObject(props, "status", sg_rule_state_name(rs->state));
 	if (rs->reason)
-		add_text(props, "reason", rs->reason);
+		sg_json_add_text(props, "reason", rs->reason);
 	sg_buf_release(&help);
 	sg_buf_release(&md);
 	return r;
@@ -141,7 +114,7 @@ static cJSON *result(const struct sg_report *report, const struct sg_finding *f,
 	cJSON *r = cJSON_CreateObject(), *arr, *o;
 	size_t i;
 
-	add_text(r, "ruleId", f->rule);
+	sg_json_add_text(r, "ruleId", f->rule);
 	for (i = 0; i < report->rules_nr; i++)
 		if (!strcmp(report->rules[i].id, f->rule))
 			cJSON_AddNumberToObject(r, "ruleIndex", (double)i);
@@ -162,21 +135,21 @@ static cJSON *result(const struct sg_report *report, const struct sg_finding *f,
 		o = cJSON_CreateObject();
 		cJSON_AddStringToObject(o, "kind", "external");
 		cJSON_AddStringToObject(o, "status", "accepted");
-		add_text(o, "justification", f->waiver ? f->waiver : "waived in the policy");
+		sg_json_add_text(o, "justification", f->waiver ? f->waiver : "waived in the policy");
 		cJSON_AddItemToArray(arr, o);
 	}
 	o = cJSON_AddObjectToObject(r, "properties");
-	cJSON_AddItemToObject(o, "commit", f->commit ? text(f->commit) : cJSON_CreateNull());
+	cJSON_AddItemToObject(o, "commit", sg_json_string_or_null(f->commit));
 	if (f->subject)
-		add_text(o, "subject", f->subject);
-	cJSON_AddItemToObject(o, "paths", strings(&f->paths));
-	cJSON_AddItemToObject(o, "clauses", strings(&f->clauses));
-	cJSON_AddItemToObject(o, "hint", f->hint ? text(f->hint) : cJSON_CreateNull());
+		sg_json_add_text(o, "subject", f->subject);
+	cJSON_AddItemToObject(o, "paths", sg_json_strings(&f->paths));
+	cJSON_AddItemToObject(o, "clauses", sg_json_strings(&f->clauses));
+	cJSON_AddItemToObject(o, "hint", sg_json_string_or_null(f->hint));
 	cJSON_AddBoolToObject(o, "waived", f->waived);
 	if (f->component)
-		add_text(o, "component", f->component);
+		sg_json_add_text(o, "component", f->component);
 	if (f->missing.nr)
-		cJSON_AddItemToObject(o, "missing", strings(&f->missing));
+		cJSON_AddItemToObject(o, "missing", sg_json_strings(&f->missing));
 	sg_buf_release(&msg);
 	return r;
 }
@@ -186,14 +159,14 @@ static cJSON *run_properties(const struct sg_report *report)
 	cJSON *p = cJSON_CreateObject();
 
 	cJSON_AddStringToObject(p, "mode", report->mode ? report->mode : "");
-	cJSON_AddItemToObject(p, "base", report->base ? text(report->base) : cJSON_CreateNull());
-	cJSON_AddItemToObject(p, "head", report->head ? text(report->head) : cJSON_CreateNull());
+	cJSON_AddItemToObject(p, "base", sg_json_string_or_null(report->base));
+	cJSON_AddItemToObject(p, "head", sg_json_string_or_null(report->head));
 	cJSON_AddNumberToObject(p, "commits", (double)report->commits);
 	cJSON_AddItemToObject(p, "policyFrom", report->policy_from ?
-			      text(report->policy_from) : cJSON_CreateNull());
+			      sg_json_text(report->policy_from) : cJSON_CreateNull());
 	cJSON_AddStringToObject(p, "policySha256", report->policy_sha256);
 	cJSON_AddStringToObject(p, "result", sg_report_passed(report) ? "pass" : "fail");
-	cJSON_AddItemToObject(p, "notes", strings(&report->notes));
+	cJSON_AddItemToObject(p, "notes", sg_json_strings(&report->notes));
 	return p;
 }
 

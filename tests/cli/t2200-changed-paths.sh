@@ -48,4 +48,15 @@ p = [f['paths'] for f in r['findings'] if f['commit'] == '$(git rev-parse HEAD^)
 assert p == ['moved/r1-renamed.txt', 'r1.txt'], p
 " || fail "rename paths"
 
+test_begin "paths and messages that are not UTF-8 still give valid JSON, SARIF and Code Quality"
+git checkout -q -b latin1
+printf 'x\n' > "$(printf 'caf\351.c')"
+git add -A
+git -c i18n.commitEncoding=ISO-8859-1 commit -q -m "$(printf 'Caf\351 support')"
+for fmt in json sarif codequality; do
+	run_sg check --range HEAD^..HEAD --format "$fmt"
+	expect_status 1
+	python3 -c "import json; json.load(open('$SG_TMP/out', encoding='utf-8'))" || fail "$fmt is not valid UTF-8 JSON"
+done
+
 test_done
