@@ -14,13 +14,15 @@ static const struct style ansi = { "\033[1m", "\033[31m", "\033[33m",
 				   "\033[32m", "\033[2m", "\033[0m" };
 
 static void commit_header(struct sg_buf *out, const struct style *s,
-			  const struct sg_finding *f)
+			  const struct sg_report *report, const struct sg_finding *f)
 {
 	if (f->commit)
 		sg_buf_addf(out, "\n%s%.7s%s %s\n", s->bold, f->commit, s->reset,
 			    f->subject ? f->subject : "");
 	else if (f->subject)
 		sg_buf_addf(out, "\n%s(staged)%s %s\n", s->bold, s->reset, f->subject);
+	else if (report->mode && !strcmp(report->mode, "release") && report->head)
+		sg_buf_addf(out, "\n%s(release %.7s)%s\n", s->bold, report->head, s->reset);
 	else
 		sg_buf_addf(out, "\n%s(change set)%s\n", s->bold, s->reset);
 }
@@ -94,7 +96,7 @@ static int write_text(struct sg_buf *out, const struct sg_report *report)
 			sg_buf_addf(out, "\n%s%s%s\n", s->bold, f->paths.items[0], s->reset);
 		else if (!is_file_report(report) &&
 			 (!i || !same_group(&report->findings.items[i - 1], f)))
-			commit_header(out, s, f);
+			commit_header(out, s, report, f);
 		finding(out, s, f);
 	}
 	/* notes, when there are any, stand apart from the findings */
