@@ -137,9 +137,14 @@ int cmd_check(int argc, char **argv, struct sg_ctx *ctx)
 			base = argv[++i];
 		else if (!strncmp(argv[i], "--base=", 7))
 			base = argv[i] + 7;
+		else if (!strcmp(argv[i], "--range") || !strcmp(argv[i], "--base"))
+			return sg_usage_error("check", "option '%s' needs a value (%s)", argv[i],
+					      argv[i][2] == 'r' ? "A..B" : "a revision");
 		else
 			return sg_usage_error("check", "unknown argument '%s'", argv[i]);
 	}
+	if (range && !*range)
+		return sg_usage_error("check", "--range needs a value (A..B)");
 	if (staged + mr + (range != NULL) > 1)
 		return sg_usage_error("check", "--staged, --range and --mr cannot be used together");
 	if (base && !mr)
