@@ -27,7 +27,8 @@ void sg_buf_adds(struct sg_buf *buf, const char *s);
 void sg_buf_addch(struct sg_buf *buf, char c);
 void sg_buf_addf(struct sg_buf *buf, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
-void sg_buf_vaddf(struct sg_buf *buf, const char *fmt, va_list ap);
+void sg_buf_vaddf(struct sg_buf *buf, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
 void sg_buf_setlen(struct sg_buf *buf, size_t len);
 void sg_buf_reset(struct sg_buf *buf);
 /* Hand the string to the caller (who frees it) and reinitialise. */

@@ -8,6 +8,9 @@ static struct sg_buf hint = SG_BUF_INIT;
 static enum sg_error_kind kind;
 
 static int record(enum sg_error_kind k, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
+
+static int record(enum sg_error_kind k, const char *fmt, va_list ap)
 {
 	sg_buf_reset(&message);
 	sg_buf_reset(&hint);
