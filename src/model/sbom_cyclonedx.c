@@ -298,7 +298,8 @@ static void on_metadata(struct sg_sbom_reader *r, const cJSON *meta)
 	if (ts && !sg_sbom__is_datetime(ts, 0))
 		sg_sbom__issue(r, meta, "timestamp", "write an RFC 3339 date-time such as 2026-01-31T12:00:00Z",
 			       "'%s' is not an RFC 3339 date-time", ts);
-	if (ts && *ts)
+	/* A repeated "metadata" member is walked too: keep the first, as lookups do. */
+	if (ts && *ts && !r->sbom->timestamp)
 		r->sbom->timestamp = sg_xstrdup(ts);
 	add_names(&r->sbom->author, cJSON_GetObjectItemCaseSensitive(meta, "authors"), 1);
 	if (!r->sbom->author && cJSON_IsObject(tools)) {

@@ -627,6 +627,31 @@ static void test_sbom__model_from_each_format(void **state)
 	sg_buf_release(&data);
 }
 
+/*
+ * Found by fuzzing: JSON allows a member name twice, and the CycloneDX
+ * walker visits both "metadata" objects; the second timestamp replaced
+ * the first without freeing it. The first one is kept, as lookups do.
+ */
+static void test_sbom__repeated_metadata_keeps_the_first(void **state)
+{
+	char *doc = dq("{'bomFormat': 'CycloneDX', 'specVersion': '1.5', 'version': 1,"
+		       " 'metadata': {'timestamp': '2026-01-31T12:00:00Z'},"
+		       " 'metadata': {'timestamp': '2,20-04-13T20:A20:39+00:00'},"
+		       " 'components': []}");
+	struct sg_sbom_issues issues = SG_SBOM_ISSUES_INIT;
+	struct sg_sbom *sbom = NULL;
+
+	(void)state;
+	assert_int_equal(sg_sbom_parse(&sbom, "t.json", doc, strlen(doc)), 0);
+	assert_string_equal(sbom->timestamp, "2026-01-31T12:00:00Z");
+	sg_sbom_free(sbom);
+	assert_int_equal(sg_sbom_check(&issues, "t.json", doc, strlen(doc),
+				       SG_SBOM_CHECK_NTIA), 0);
+	assert_non_null(find_issue(&issues, "metadata.timestamp: '2,20-04-13"));
+	sg_sbom_issues_release(&issues);
+	free(doc);
+}
+
 static void test_sbom__placeholders_only_when_template_shaped(void **state)
 {
 	static const struct {
@@ -757,6 +782,7 @@ int main(void)
 		cmocka_unit_test(test_sbom__structural_issues_in_document_order),
 		cmocka_unit_test(test_sbom__issues_interleave_in_document_order),
 		cmocka_unit_test(test_sbom__model_from_each_format),
+		cmocka_unit_test(test_sbom__repeated_metadata_keeps_the_first),
 		cmocka_unit_test(test_sbom__placeholders_only_when_template_shaped),
 		cmocka_unit_test(test_sbom__values_checked_by_format),
 		cmocka_unit_test(test_sbom__many_components_check_clean),
