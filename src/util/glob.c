@@ -3,11 +3,23 @@
 
 #include <string.h>
 
+/*
+ * The work of one sg_glob_match call: every match_from call, pattern
+ * character and skipped path byte counts, so that no pattern and path
+ * (a path of a pushed tree is untrusted) can take more than a moment.
+ */
 #define GLOB_MAX_STEPS 200000
+#define GLOB_MAX_PATH 4096
 
 struct matcher {
 	const char *pattern_start;
 	long steps;
+	/*
+	 * A match may always end before a '/': a directory, which covers all
+	 * below it. It may end where the path ends unless the pattern asks
+	 * for directories only (a trailing '/').
+	 */
+	int at_end;
 };
 
 /* Match a `[...]` class at *pp against c; advances *pp past the class. */
@@ -46,23 +58,34 @@ static int match_class(const char **pp, char c)
 
 static int match_from(struct matcher *m, const char *p, const char *t)
 {
+	const char *next;
+
 	if (++m->steps > GLOB_MAX_STEPS)
 		return 0;
 	while (*p) {
+		if (++m->steps > GLOB_MAX_STEPS)
+			return 0;
 		if (*p == '*') {
 			if (p[1] == '*' &&
 			    (p == m->pattern_start || p[-1] == '/') &&
 			    (p[2] == '\0' || p[2] == '/')) {
-				if (p[2] == '\0')
-					return 1;
+				/* the rest of the path, or a directory in it */
+				if (p[2] == '\0') {
+					if (m->at_end)
+						return 1;
+					next = t + strcspn(t, "/");
+					m->steps += next - t;
+					return *next == '/';
+				}
 				/* "**" + "/": zero or more whole directories */
 				for (;;) {
 					if (match_from(m, p + 3, t))
 						return 1;
-					t = strchr(t, '/');
-					if (!t)
+					next = strchr(t, '/');
+					if (!next)
 						return 0;
-					t++;
+					m->steps += next - t;
+					t = next + 1;
 				}
 			}
 			while (*p == '*')
@@ -94,34 +117,34 @@ static int match_from(struct matcher *m, const char *p, const char *t)
 		p++;
 		t++;
 	}
-	return *t == '\0';
+	return *t == '\0' ? m->at_end : *t == '/';
 }
 
-static int match_whole(const char *pattern, const char *text)
-{
-	struct matcher m = { pattern, 0 };
-
-	return match_from(&m, pattern, text);
-}
-
+/*
+ * One pass over the path: a pattern that names a directory matches where
+ * a '/' follows, rather than matching every directory prefix (or every
+ * component) from the start again, which multiplied the work by the
+ * depth of the path ("**" + "/" repeated against "a/a/a/...": seconds).
+ */
 int sg_glob_match(const char *pattern, const char *path)
 {
-	char pat[1024], comp[4096];
+	char pat[1024];
+	struct matcher m = { pat, 0, 1 };
 	size_t plen;
-	int dir_only = 0, anchored = 0;
-	const char *slash, *start;
+	int anchored = 0;
+	const char *start, *slash;
 
 	if (*pattern == '/') {
 		pattern++;
 		anchored = 1;
 	}
 	plen = strlen(pattern);
-	if (!plen || plen >= sizeof(pat) || strlen(path) >= sizeof(comp))
+	if (!plen || plen >= sizeof(pat) || strlen(path) >= GLOB_MAX_PATH)
 		return 0;
 	memcpy(pat, pattern, plen + 1);
 	if (pat[plen - 1] == '/') {
 		pat[--plen] = '\0';
-		dir_only = 1;
+		m.at_end = 0;   /* directories only */
 		if (!plen)
 			return 0;
 	}
@@ -129,27 +152,14 @@ int sg_glob_match(const char *pattern, const char *path)
 	if (!anchored && !strchr(pat, '/')) {
 		/* any component: directories always, the file unless dir_only */
 		for (start = path; ; start = slash + 1) {
-			slash = strchr(start, '/');
-			if (!slash) {
-				return !dir_only && match_whole(pat, start);
-			}
-			memcpy(comp, start, (size_t)(slash - start));
-			comp[slash - start] = '\0';
-			if (match_whole(pat, comp))
+			if (match_from(&m, pat, start))
 				return 1;
+			slash = strchr(start, '/');
+			if (!slash)
+				return 0;
 		}
 	}
-
-	if (!dir_only && match_whole(pat, path))
-		return 1;
-	/* a directory prefix that matches covers everything below it */
-	for (slash = strchr(path, '/'); slash; slash = strchr(slash + 1, '/')) {
-		memcpy(comp, path, (size_t)(slash - path));
-		comp[slash - path] = '\0';
-		if (match_whole(pat, comp))
-			return 1;
-	}
-	return 0;
+	return match_from(&m, pat, path);
 }
 
 int sg_glob_match_any(const struct sg_strlist *patterns, const char *path)

@@ -2,6 +2,8 @@
 #include "util/glob.h"
 
 #include <stdio.h>
+#include <string.h>
+#include <time.h>
 
 static const struct {
 	const char *pattern;
@@ -44,6 +46,15 @@ static const struct {
 	{ "", "a", 0 },
 	{ "src/**/*.c", "src/a.c", 1 },
 	{ "src/**/*.c", "src/x/a.h", 0 },
+	/* a trailing '/' asks for a directory, at any depth */
+	{ "src/**/", "src/b.c", 0 },
+	{ "src/**/", "src/a/b.c", 1 },
+	{ "**/", "README", 0 },
+	{ "**/", "a/README", 1 },
+	{ "a/", "x/a/b", 1 },
+	{ "a/", "x/a", 0 },
+	{ "src/*/", "src/a", 0 },
+	{ "src/*/", "src/a/b", 1 },
 };
 
 static void test_glob__table(void **state)
@@ -74,11 +85,41 @@ static void test_glob__hostile_pattern_is_bounded(void **state)
 	assert_false(sg_glob_match("*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b", path));
 }
 
+/*
+ * Found by fuzz_glob: a pattern that names a directory was matched again
+ * from the start against every directory prefix of the path, each time
+ * with a fresh step budget, so "**" + "/" written 300 times against
+ * "a/a/a/.../a" (4 KB) took 5 seconds. One pass with one budget answers
+ * at once; the CPU time bound is 200 times what the fixed code needs.
+ */
+static void test_glob__deep_path_is_bounded(void **state)
+{
+	static char pattern[1000], path[4000];
+	clock_t start;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 300; i++)
+		strcat(pattern, "**/");
+	strcat(pattern, "b");
+	for (i = 0; i + 2 < sizeof(path); i += 2)
+		memcpy(path + i, "a/", 2);
+	path[i - 1] = '\0';
+	start = clock();
+	assert_false(sg_glob_match(pattern, path));
+	path[i - 2] = 'b';   /* ".../a/b": found on the first descent */
+	assert_true(sg_glob_match(pattern, path));
+	assert_true(sg_glob_match("a/**/b", path));
+	assert_true(sg_glob_match("a/", path));
+	assert_true((double)(clock() - start) / CLOCKS_PER_SEC < 1.0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_glob__table),
 		cmocka_unit_test(test_glob__hostile_pattern_is_bounded),
+		cmocka_unit_test(test_glob__deep_path_is_bounded),
 	};
 
 	return cmocka_run_group_tests_name("glob", tests, NULL, NULL);
