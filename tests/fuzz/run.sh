@@ -51,6 +51,7 @@ fi
 # the final cov: figure, any finding) is printed.
 cd "$out"
 rm -f fuzz-0.log
+touch "$out/.started"
 status=0
 UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1} \
 "$build/tests/fuzz/fuzz_$target" -jobs=1 -max_total_time="$seconds" \
@@ -60,9 +61,12 @@ UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1} \
 log="$out/fuzz-0.log"
 [ -f "$log" ] || log="$out/run.log"
 grep -E 'INFO: +[0-9]+ files found|INITED|DONE|^Done|stat::|ERROR|SUMMARY|Slowest unit|Test unit written|^==[0-9]+==' "$log" || true
-findings=$(ls "$out" | grep -E '^(crash|leak|timeout|oom|slow-unit)-' || true)
+# Only what this run found: earlier reproducers stay beside it.
+findings=$(find "$out" -maxdepth 1 -newer "$out/.started" -type f \
+	\( -name 'crash-*' -o -name 'leak-*' -o -name 'timeout-*' -o -name 'oom-*' \
+	-o -name 'slow-unit-*' \) || true)
 if [ -n "$findings" ]; then
-	echo "run.sh: findings in $out:"
+	echo "run.sh: findings:"
 	echo "$findings"
 	[ $status -ne 0 ] || status=1
 fi
