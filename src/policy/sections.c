@@ -50,31 +50,6 @@ int sg_policy__set_strings(struct sg_strlist *dst, const struct sg_ydoc *doc,
 	return 0;
 }
 
-int sg_policy__compile_regex(regex_t *re, int *ok, const struct sg_ydoc *doc,
-			 const struct sg_ynode *node, const char *pattern,
-			 const char *what)
-{
-	char msg[256];
-	int rc;
-
-	rc = regcomp(re, pattern, REG_EXTENDED);
-	if (rc) {
-		regerror(rc, re, msg, sizeof(msg));
-		sg_yaml_error(doc, node, "'%s' is not a valid regular expression ('%s'): %s",
-			      what, pattern, msg);
-		sg_error_hint("sdlgate uses POSIX extended regular expressions, e.g. 'SR-[0-9]+'");
-		return -1;
-	}
-	*ok = 1;
-	if (regexec(re, "", 0, NULL, 0) == 0) {
-		sg_yaml_error(doc, node, "'%s' ('%s') matches the empty string",
-			      what, pattern);
-		sg_error_hint("an ID pattern must require at least one character, e.g. 'SR-[0-9]+'");
-		return -1;
-	}
-	return 0;
-}
-
 int sg_policy__parse_requirements(struct sg_policy *p, const struct sg_ydoc *doc,
 			      const struct sg_ynode *node)
 {

@@ -112,6 +112,24 @@ static void test_policy__defaults_and_absent_sections(void **state)
 	sg_policy_free(p);
 }
 
+/* The bounds on ID patterns leave room for every pattern an ID needs. */
+static void test_policy__id_patterns_with_intervals_and_classes_load(void **state)
+{
+	struct sg_policy *p = load_ok("version: 1\nrequirements:\n"
+		"  id_pattern: 'SR-[[:digit:]]{1,6}(\\.[0-9]{1,3}){0,2}'\n"
+		"risk:\n  files: [r.yml]\n  safety_id_pattern: '(HAZ|HZ)-[0-9]{4}[a-z]?'\n");
+	struct sg_strlist ids = SG_STRLIST_INIT;
+
+	(void)state;
+	sg_policy_find_ids(&ids, p, "SR-12.3.4 and SR-7");
+	assert_int_equal(ids.nr, 2);
+	assert_string_equal(ids.items[0], "SR-12.3.4");
+	assert_string_equal(ids.items[1], "SR-7");
+	assert_true(sg_policy_is_safety_id(p, "HZ-0042b"));
+	sg_strlist_release(&ids);
+	sg_policy_free(p);
+}
+
 static void test_policy__finds_ids_with_the_policy_regex(void **state)
 {
 	struct sg_policy *p = load_ok("version: 1\nrequirements: {id_pattern: 'REQ-[A-Z]+-[0-9]{3}'}\n");
@@ -160,6 +178,22 @@ static const struct {
 	{ "version: 1\nproduct: [a]\n", "'product' must be a scalar, not a list" },
 	{ "version: 1\nrequirements:\n  registry: [\"\"]\n", "must not contain empty entries" },
 	{ "version: 1\n\tproduct: x\n", "invalid YAML" },
+	/*
+	 * Found while fuzzing the policy (a hand-made input next to the
+	 * fuzzer's): glibc's regcomp copies what an interval
+	 * repeats, so nested intervals took all memory (the first one) or
+	 * 4 GB and 9 s (the second); back-references make matching exponential.
+	 */
+	{ "version: 1\nrequirements:\n  id_pattern: '((a{1,255}){1,255}){1,255}'\n",
+	  ".sdlgate.yml:3:15: 'requirements.id_pattern' ('((a{1,255}){1,255}){1,255}') repeats too much" },
+	{ "version: 1\nrequirements:\n  id_pattern: 'SR-.{1,32767}'\n", "repeats too much" },
+	{ "version: 1\nrequirements:\n  id_pattern: '(SR|HR){500}-[0-9]{501}'\n", "repeats too much" },
+	{ "version: 1\nrisk:\n  files: [r.yml]\n  safety_id_pattern: '(HAZ-[0-9])\\1'\n",
+	  ".sdlgate.yml:4:22: 'risk.safety_id_pattern' ('(HAZ-[0-9])\\1') uses a back-reference" },
+	{ "version: 1\nrequirements:\n  id_pattern: 'SR-[0-9]+|SR-[0-9]+|SR-[0-9]+|SR-[0-9]+|SR-[0-9]+|SR-[0-9]+|SR-[0-9]+|"
+	  "SR-[0-9]+|SR-[0-9]+|SR-[0-9]+|SR-[0-9]+|SR-[0-9]+|SR-[0-9]+|SR-[0-9]+|SR-[0-9]+|SR-[0-9]+|SR-[0-9]+|SR-[0-9]+|"
+	  "SR-[0-9]+|SR-[0-9]+|SR-[0-9]+|SR-[0-9]+|SR-[0-9]+|SR-[0-9]+|SR-[0-9]+|SR-[0-9]+'\n",
+	  "'requirements.id_pattern' is longer than 256 characters" },
 };
 
 static void test_policy__broken_variants_name_file_line_column(void **state)
@@ -268,6 +302,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_policy__design_example_loads),
 		cmocka_unit_test(test_policy__defaults_and_absent_sections),
+		cmocka_unit_test(test_policy__id_patterns_with_intervals_and_classes_load),
 		cmocka_unit_test(test_policy__finds_ids_with_the_policy_regex),
 		cmocka_unit_test(test_policy__broken_variants_name_file_line_column),
 		cmocka_unit_test(test_policy__unknown_key_hint_lists_allowed_keys),
