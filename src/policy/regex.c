@@ -10,7 +10,8 @@
  * risk.safety_id_pattern) go to glibc's regcomp, which compiles an
  * interval such as {1,255} by copying what it repeats; nested intervals
  * multiply, so '((a{1,255}){1,255}){1,255}' asks for 16 million copies
- * and the machine's memory, and '.{1,32767}' takes 4 GB and 9 s. A
+ * and the machine's memory, and '.{1,32767}' takes 4 GB and 9 s; X+ is
+ * compiled as X X*, so '+' written 64 times asks for 2^64 copies. A
  * back-reference makes matching exponential. An ID pattern needs neither
  * large intervals nor back-references, so both are bounded before
  * regcomp sees the pattern.
@@ -112,7 +113,13 @@ static size_t expanded_size(struct scan *s)
 				s->backref = 1;
 			s->p += 2;
 			last = 1;
-		} else if (*s->p == '*' || *s->p == '+' || *s->p == '?') {
+		} else if (*s->p == '+') {
+			/* X+ is compiled as X X*: a copy, so nested ones double */
+			s->p++;
+			total = add(total, last);
+			last = mul(last, 2);
+			continue;
+		} else if (*s->p == '*' || *s->p == '?') {
 			s->p++;
 			continue;
 		} else {

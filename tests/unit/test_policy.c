@@ -187,6 +187,11 @@ static const struct {
 	{ "version: 1\nrequirements:\n  id_pattern: '((a{1,255}){1,255}){1,255}'\n",
 	  ".sdlgate.yml:3:15: 'requirements.id_pattern' ('((a{1,255}){1,255}){1,255}') repeats too much" },
 	{ "version: 1\nrequirements:\n  id_pattern: 'SR-.{1,32767}'\n", "repeats too much" },
+	/* found by fuzz_policy: X+ is compiled as X X*, so each '+' doubles */
+	{ "version: 1\nrequirements:\n  id_pattern: 'd+++++++++++++++++++++++++++++++++++++++++++++++++++++++++++++++++'\n",
+	  "repeats too much" },
+	{ "version: 1\nrequirements:\n  id_pattern: '((((((((((((((((((((((((((((((SR-[0-9]+)+)+)+)+)+)+)+)+)+)+)+)+)+)+)+)+)+)+)+)+)+)+)+)+)+)+)+)+)+)+'\n",
+	  "repeats too much" },
 	{ "version: 1\nrequirements:\n  id_pattern: '(SR|HR){500}-[0-9]{501}'\n", "repeats too much" },
 	{ "version: 1\nrisk:\n  files: [r.yml]\n  safety_id_pattern: '(HAZ-[0-9])\\1'\n",
 	  ".sdlgate.yml:4:22: 'risk.safety_id_pattern' ('(HAZ-[0-9])\\1') uses a back-reference" },
