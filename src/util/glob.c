@@ -22,8 +22,12 @@ struct matcher {
 	int at_end;
 };
 
-/* Match a `[...]` class at *pp against c; advances *pp past the class. */
-static int match_class(const char **pp, char c)
+/*
+ * Match a `[...]` class at *pp against c; advances *pp past the class.
+ * The bytes read count as steps: an unterminated class is read to the
+ * end of the pattern each time it is tried.
+ */
+static int match_class(struct matcher *m, const char **pp, char c)
 {
 	const char *p = *pp + 1;
 	int negate = 0, matched = 0;
@@ -47,6 +51,7 @@ static int match_class(const char **pp, char c)
 			p++;
 		}
 	}
+	m->steps += p - *pp;
 	if (!*p) {
 		/* an unterminated class is a literal '[' */
 		*pp += 1;
@@ -88,8 +93,9 @@ static int match_from(struct matcher *m, const char *p, const char *t)
 					t = next + 1;
 				}
 			}
-			while (*p == '*')
-				p++;
+			for (next = p; *p == '*'; p++)
+				;
+			m->steps += p - next;
 			for (;;) {
 				if (match_from(m, p, t))
 					return 1;
@@ -104,7 +110,7 @@ static int match_from(struct matcher *m, const char *p, const char *t)
 			if (*t == '/')
 				return 0;
 		} else if (*p == '[') {
-			if (*t == '/' || !match_class(&p, *t))
+			if (*t == '/' || !match_class(m, &p, *t))
 				return 0;
 			t++;
 			continue;

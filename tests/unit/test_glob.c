@@ -114,12 +114,40 @@ static void test_glob__deep_path_is_bounded(void **state)
 	assert_true((double)(clock() - start) / CLOCKS_PER_SEC < 1.0);
 }
 
+/*
+ * Found by fuzz_glob (a slow unit: over a second under the sanitizers):
+ * an unterminated class is a literal '[', and it was read to the end of
+ * the pattern each time it was tried, outside the step budget, as were
+ * runs of stars. Those bytes count now; 20 calls took 1 s before (5 s
+ * under the sanitizers) and take a few milliseconds.
+ */
+static void test_glob__unterminated_class_is_bounded(void **state)
+{
+	static char pattern[1024], path[4000];
+	clock_t start;
+	size_t i;
+
+	(void)state;
+	strcpy(pattern, "*?*[a-c");
+	for (i = 0; i < 338; i++)
+		strcat(pattern, "*?*");
+	for (i = 0; i < 1300; i++)
+		strcat(path, "a*?");
+	start = clock();
+	for (i = 0; i < 20; i++)
+		assert_false(sg_glob_match(pattern, path));
+	assert_true((double)(clock() - start) / CLOCKS_PER_SEC < 0.5);
+	assert_true(sg_glob_match("src/[a-c", "src/[a-c"));
+	assert_true(sg_glob_match("*[", "x/a["));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_glob__table),
 		cmocka_unit_test(test_glob__hostile_pattern_is_bounded),
 		cmocka_unit_test(test_glob__deep_path_is_bounded),
+		cmocka_unit_test(test_glob__unterminated_class_is_bounded),
 	};
 
 	return cmocka_run_group_tests_name("glob", tests, NULL, NULL);
