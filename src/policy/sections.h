@@ -23,7 +23,7 @@ int sg_policy__set_strings(struct sg_strlist *dst, const struct sg_ydoc *doc,
 /*
  * A POSIX extended regex that does not match the empty string, of at most
  * 256 characters, without back-references, and whose intervals expand to
- * at most 1000 positions (policy/regex.c).
+ * at most 100 positions (policy/regex.c).
  */
 int sg_policy__compile_regex(regex_t *re, int *ok, const struct sg_ydoc *doc,
 			     const struct sg_ynode *node, const char *pattern,

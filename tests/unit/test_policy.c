@@ -187,9 +187,22 @@ static const struct {
 	{ "version: 1\nrequirements:\n  id_pattern: '((a{1,255}){1,255}){1,255}'\n",
 	  ".sdlgate.yml:3:15: 'requirements.id_pattern' ('((a{1,255}){1,255}){1,255}') repeats too much" },
 	{ "version: 1\nrequirements:\n  id_pattern: 'SR-.{1,32767}'\n", "repeats too much" },
-	/* found by fuzz_policy: X+ is compiled as X X*, so each '+' doubles */
+	/* found by fuzz_policy: X+ is compiled as X X*, so each '+' doubles, */
 	{ "version: 1\nrequirements:\n  id_pattern: 'd+++++++++++++++++++++++++++++++++++++++++++++++++++++++++++++++++'\n",
 	  "repeats too much" },
+	/* ... also after an unmatched ')', which is a literal */
+	{ "version: 1\nrequirements:\n  id_pattern: 'SR-[0-9]+)+++++++++++++++++++++++-[0-9]+'\n",
+	  "repeats too much" },
+	/*
+	 * found by fuzzing the ID pattern alone: glibc also reads "{\,9}" as
+	 * "{,9}", and nested quantifiers blow up its compile time even when
+	 * small (10 s for the first, 7 s under the sanitizers for the second)
+	 */
+	{ "version: 1\nrequirements:\n  id_pattern: \"'+{\\\\,32767}'\"\n",
+	  "has a '{' that is not an interval {m}, {m,} or {m,n}" },
+	{ "version: 1\nrequirements:\n  id_pattern: '((((((/?)?)?){3,})?)?){3,}'\n",
+	  "'requirements.id_pattern' ('((((((/?)?)?){3,})?)?){3,}') nests repetition more than 2 deep" },
+	{ "version: 1\nrequirements:\n  id_pattern: '/???{3,}??{3,}?'\n", "nests repetition more than 2 deep" },
 	{ "version: 1\nrequirements:\n  id_pattern: '((((((((((((((((((((((((((((((SR-[0-9]+)+)+)+)+)+)+)+)+)+)+)+)+)+)+)+)+)+)+)+)+)+)+)+)+)+)+)+)+)+)+'\n",
 	  "repeats too much" },
 	{ "version: 1\nrequirements:\n  id_pattern: '(SR|HR){500}-[0-9]{501}'\n", "repeats too much" },
