@@ -25,26 +25,20 @@ struct sg_ref_updates;
 int sg_hook_release_tags(struct sg_ctx *ctx, const struct sg_ref_updates *updates);
 
 struct sg_gate;
-struct sg_ref_update;
+struct sg_gate_tips;
 
 /*
- * A pushed notes ref is review records, not code: never checked as
- * changes. When it is design_review.notes_ref, the gate reads the notes
- * as pushed, so a branch and its review notes can go in one push.
- * Returns 1 when `u` was a notes ref (skip it), else 0.
+ * Add the commits `updates` bring to `tips` and `view` (view->hook names
+ * the hook in messages). Deletions, notes and non-commits are skipped with
+ * a note; an object that cannot be seen is a repository error with
+ * `missing_hint` (never a silent pass). With `hide_old` (pre-push) each
+ * line's old remote commit, when we have it, is left out of the walk.
+ * Returns 0, 1 when there is nothing to check, -1 on error.
  */
-int sg_hook_skip_notes(struct sg_gate *gate, const struct sg_ctx *ctx,
-		       const struct sg_ref_update *u);
-
-/*
- * The commit a pushed ref brings, peeled from a tag: 0 with `commit` set,
- * 1 when there is nothing to check (a deletion, notes, not a commit, each
- * said in a note), -1 with a repository error when the object cannot be
- * seen (never a silent pass); `missing_hint` says what to do then.
- */
-int sg_hook_pushed_commit(char commit[41], struct sg_gate *gate,
-			  const struct sg_ctx *ctx, const struct sg_ref_update *u,
-			  const char *hook, const char *missing_hint);
+int sg_hook_collect_push(struct sg_gate_tips *tips, struct sg_push_view *view,
+			 struct sg_gate *gate, const struct sg_ctx *ctx,
+			 const struct sg_ref_updates *updates,
+			 const char *missing_hint, int hide_old);
 
 /* Exit codes grow with severity (0 pass, 1 fail, 2 input, 3 repository). */
 static inline int sg_worst_exit(int a, int b)

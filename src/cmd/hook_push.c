@@ -60,39 +60,6 @@ static int hide_tracking_refs(struct sg_gate_tips *tips, struct sg_ctx *ctx,
 	return error;
 }
 
-/*
- * Add the refs of `updates` to `tips` and `view`: 0, 1 when there is
- * nothing to check, -1 with an error.
- */
-static int collect(struct sg_gate_tips *tips, struct sg_push_view *view,
-		   struct sg_gate *gate, struct sg_ctx *ctx,
-		   const struct sg_ref_updates *updates)
-{
-	size_t i;
-	int rc;
-
-	for (i = 0; i < updates->nr; i++) {
-		const struct sg_ref_update *u = &updates->items[i];
-		char commit[41], old[41];
-
-		rc = sg_hook_pushed_commit(commit, gate, ctx, u, "pre-push",
-					   "run the hook from git push, in the repository that pushes");
-		if (rc < 0)
-			return -1;
-		if (rc)
-			continue;
-		sg_strlist_add_unique(&tips->push, commit);
-		sg_strlist_add(&view->refs, u->ref);
-		sg_strlist_add(&view->tips, commit);
-		if (sg_oid_is_zero(u->old_oid))
-			sg_gate_note(gate, "%s is new to the remote: its commits that no known remote ref has are checked",
-				     u->ref);
-		else if (!sg_refs_peel_commit(old, ctx->repo, u->old_oid))
-			sg_strlist_add_unique(&tips->hide, old);
-	}
-	return tips->push.nr ? 0 : 1;
-}
-
 int sg_hook_pre_push(int argc, char **argv, struct sg_ctx *ctx)
 {
 	struct sg_buf input = SG_BUF_INIT;
@@ -136,7 +103,8 @@ int sg_hook_pre_push(int argc, char **argv, struct sg_ctx *ctx)
 	view.policy_said = !strcmp(ctx->policy_from, "worktree") ? "from the working tree" :
 		!strcmp(ctx->policy_from, "file") ? "from the file --policy names" :
 		"from the revision --policy-from names";
-	rc = collect(&tips, &view, &gate, ctx, &updates);
+	rc = sg_hook_collect_push(&tips, &view, &gate, ctx, &updates,
+				  "run the hook from git push, in the repository that pushes", 1);
 	if (rc < 0) {
 		rc = sg_ctx_fail();
 		goto done;

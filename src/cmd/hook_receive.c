@@ -130,31 +130,6 @@ done:
 	return error;
 }
 
-/* Add the pushed tips to `tips` and `view`: 0, or -1 with an error. */
-static int collect(struct sg_gate_tips *tips, struct sg_push_view *view,
-		   struct sg_gate *gate, struct sg_ctx *ctx,
-		   const struct sg_ref_updates *updates)
-{
-	size_t i;
-	int rc;
-
-	for (i = 0; i < updates->nr; i++) {
-		const struct sg_ref_update *u = &updates->items[i];
-		char commit[41];
-
-		rc = sg_hook_pushed_commit(commit, gate, ctx, u, "pre-receive",
-					   "the hook must see git's object quarantine: run it as git runs hooks, with GIT_DIR, GIT_OBJECT_DIRECTORY and GIT_ALTERNATE_OBJECT_DIRECTORIES as git sets them");
-		if (rc < 0)
-			return -1;
-		if (rc)
-			continue;
-		sg_strlist_add_unique(&tips->push, commit);
-		sg_strlist_add(&view->refs, u->ref);
-		sg_strlist_add(&view->tips, commit);
-	}
-	return 0;
-}
-
 int sg_hook_pre_receive(int argc, char **argv, struct sg_ctx *ctx)
 {
 	struct sg_buf input = SG_BUF_INIT, said = SG_BUF_INIT;
@@ -186,7 +161,8 @@ int sg_hook_pre_receive(int argc, char **argv, struct sg_ctx *ctx)
 		goto done;
 	}
 	view.policy_said = said.ptr;
-	if (collect(&tips, &view, &gate, ctx, &updates) < 0) {
+	if (sg_hook_collect_push(&tips, &view, &gate, ctx, &updates,
+				  "the hook must see git's object quarantine: run it as git runs hooks, with GIT_DIR, GIT_OBJECT_DIRECTORY and GIT_ALTERNATE_OBJECT_DIRECTORIES as git sets them", 0) < 0) {
 		rc = sg_ctx_fail();
 		goto done;
 	}

@@ -1,10 +1,13 @@
 #include "cmd/hook.h"
 #include "cmd.h"
 #include "cmd/release_gate.h"
+#include "cmd/gate_setup.h"
 #include "git/hookinput.h"
+#include "git/refs.h"
 #include "policy/policy.h"
 #include "rules/gate.h"
 #include "util/alloc.h"
+#include "util/error.h"
 
 #include <fnmatch.h>
 #include <stdlib.h>
@@ -17,8 +20,6 @@
  * also pass the release gate.
  */
 
-#include "git/refs.h"
-#include "util/error.h"
 
 /*
  * A pushed tag that matches release.tag_pattern is a release: besides the
@@ -55,8 +56,14 @@ int sg_hook_release_tags(struct sg_ctx *ctx, const struct sg_ref_updates *update
 	return worst;
 }
 
-int sg_hook_skip_notes(struct sg_gate *gate, const struct sg_ctx *ctx,
-		       const struct sg_ref_update *u)
+/*
+ * A pushed notes ref is review records, not code: never checked as
+ * changes. When it is design_review.notes_ref, the gate reads the notes
+ * as pushed, so a branch and its review notes can go in one push.
+ * Returns 1 when `u` was a notes ref (skip it), else 0.
+ */
+static int skip_notes(struct sg_gate *gate, const struct sg_ctx *ctx,
+		      const struct sg_ref_update *u)
 {
 	const struct sg_policy *p = ctx->policy;
 
@@ -74,13 +81,18 @@ int sg_hook_skip_notes(struct sg_gate *gate, const struct sg_ctx *ctx,
 	return 1;
 }
 
-int sg_hook_pushed_commit(char commit[41], struct sg_gate *gate,
+/*
+ * The commit a pushed ref brings, peeled from a tag: 0 with `commit` set,
+ * 1 when there is nothing to check (each case said in a note), -1 with a
+ * repository error when the object cannot be seen.
+ */
+static int pushed_commit(char commit[41], struct sg_gate *gate,
 			  const struct sg_ctx *ctx, const struct sg_ref_update *u,
 			  const char *hook, const char *missing_hint)
 {
 	int rc;
 
-	if (sg_hook_skip_notes(gate, ctx, u))
+	if (skip_notes(gate, ctx, u))
 		return 1;
 	if (sg_oid_is_zero(u->new_oid)) {
 		sg_gate_note(gate, "%s: a deletion, nothing to check", u->ref);
@@ -100,4 +112,35 @@ int sg_hook_pushed_commit(char commit[41], struct sg_gate *gate,
 		return 1;
 	}
 	return 0;
+}
+
+int sg_hook_collect_push(struct sg_gate_tips *tips, struct sg_push_view *view,
+			 struct sg_gate *gate, const struct sg_ctx *ctx,
+			 const struct sg_ref_updates *updates,
+			 const char *missing_hint, int hide_old)
+{
+	size_t i;
+	int rc;
+
+	for (i = 0; i < updates->nr; i++) {
+		const struct sg_ref_update *u = &updates->items[i];
+		char commit[41], old[41];
+
+		rc = pushed_commit(commit, gate, ctx, u, view->hook, missing_hint);
+		if (rc < 0)
+			return -1;
+		if (rc)
+			continue;
+		sg_strlist_add_unique(&tips->push, commit);
+		sg_strlist_add(&view->refs, u->ref);
+		sg_strlist_add(&view->tips, commit);
+		if (!hide_old)
+			continue;
+		if (sg_oid_is_zero(u->old_oid))
+			sg_gate_note(gate, "%s is new to the remote: its commits that no known remote ref has are checked",
+				     u->ref);
+		else if (!sg_refs_peel_commit(old, ctx->repo, u->old_oid))
+			sg_strlist_add_unique(&tips->hide, old);
+	}
+	return tips->push.nr ? 0 : 1;
 }
