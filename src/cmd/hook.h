@@ -26,6 +26,7 @@ int sg_hook_release_tags(struct sg_ctx *ctx, const struct sg_ref_updates *update
 
 struct sg_gate;
 struct sg_gate_tips;
+struct sg_push_view;
 
 /*
  * Add the commits `updates` bring to `tips` and `view` (view->hook names
