@@ -12,8 +12,9 @@ struct sg_strlist;
  *  - a pattern with `/` is anchored at the root (a leading `/` is dropped)
  *    and also matches everything below a directory it names;
  *  - a trailing `/` matches directories only.
- * Returns 1 on a match, 0 otherwise. Matching is bounded in steps, so a
- * hostile pattern cannot hang the gate.
+ * Returns 1 on a match, 0 otherwise. Any pattern and path get an answer,
+ * in at most (path length) x (pattern length) steps: a path from a pushed
+ * tree is untrusted and must never escape a trigger by being hard.
  */
 int sg_glob_match(const char *pattern, const char *path);
 
