@@ -277,28 +277,6 @@ int sg_policy_override(const struct sg_policy *policy, const char *rule)
 	return -1;
 }
 
-void sg_policy_find_ids(struct sg_strlist *out, const struct sg_policy *policy,
-			const char *text)
-{
-	regmatch_t m;
-	const char *p = text;
-	int flags = 0;
-
-	while (*p && regexec(&policy->requirements.id_regex, p, 1, &m, flags) == 0) {
-		char *id;
-
-		if (m.rm_eo <= m.rm_so) {
-			p++;
-			continue;
-		}
-		id = sg_xstrndup(p + m.rm_so, (size_t)(m.rm_eo - m.rm_so));
-		sg_strlist_add_unique(out, id);
-		free(id);
-		p += m.rm_eo;
-		flags = REG_NOTBOL;
-	}
-}
-
 int sg_policy_is_safety_id(const struct sg_policy *policy, const char *text)
 {
 	regmatch_t m;

@@ -147,7 +147,9 @@ int sg_policy_override(const struct sg_policy *policy, const char *rule);
 
 /*
  * Find every requirement ID in `text` with the policy's id_pattern,
- * appending them (unique, in order) to `out`.
+ * appending them (unique, in order) to `out`. The text is searched line
+ * by line ('^' and '$' match at each line), and an ID is at most 256
+ * bytes long (find_ids.c).
  */
 void sg_policy_find_ids(struct sg_strlist *out, const struct sg_policy *policy,
 			const char *text);
