@@ -1,11 +1,18 @@
 #!/bin/sh
 # Install the Debian packages sdlgate needs to build, test and demo.
 # Safe to run again: only missing packages are installed.
+#   ci/setup.sh               everything: build, tests, demo
+#   ci/setup.sh --build-only  what building and installing need (ci/install.sh)
 set -eu
 
-packages="build-essential cmake pkg-config git ca-certificates
-libgit2-dev libyaml-dev libcjson-dev libcmocka-dev
-python3 python3-jsonschema libxml2-utils pre-commit"
+build_packages="build-essential cmake pkg-config git ca-certificates
+libgit2-dev libyaml-dev libcjson-dev"
+case "${1:-}" in
+--build-only) packages=$build_packages ;;
+"") packages="$build_packages libcmocka-dev
+python3 python3-jsonschema python3-yaml libxml2-utils pre-commit" ;;
+*) echo "usage: ci/setup.sh [--build-only]" >&2; exit 2 ;;
+esac
 
 missing=""
 for p in $packages; do
@@ -16,7 +23,7 @@ done
 
 # Node.js and npm (for the CycloneDX npm generator in the SBOM tests) may
 # come from outside Debian; install Debian's only when there is none.
-if ! command -v npm >/dev/null 2>&1; then
+if [ -z "${1:-}" ] && ! command -v npm >/dev/null 2>&1; then
 	missing="$missing nodejs npm"
 fi
 
@@ -38,7 +45,8 @@ fi
 # The CycloneDX generator for npm projects, which the SBOM tests run on a
 # fixture project to validate SBOMs as a real tool writes them. Installed
 # globally from the npm registry, only when it is not there yet.
-if command -v npm >/dev/null 2>&1 && ! command -v cyclonedx-npm >/dev/null 2>&1; then
+if [ -z "${1:-}" ] && command -v npm >/dev/null 2>&1 &&
+	! command -v cyclonedx-npm >/dev/null 2>&1; then
 	if [ "$(id -u)" -eq 0 ]; then
 		sudo=""
 	elif command -v sudo >/dev/null 2>&1; then
