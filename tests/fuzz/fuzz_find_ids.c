@@ -1,46 +1,15 @@
 /*
- * sg_policy_find_ids: an ID pattern (the input's first line, as in
- * fuzz_id_pattern) searched for in the rest of the input. For a single
- * line of at most one window the answer must equal the plain search over
- * the whole text (regexec match after match); a difference aborts.
+ * sg_policy_find_ids: an ID pattern (the input's first line, in a policy
+ * made by id_policy.h) searched for in the rest of the input. For a
+ * single line of at most one window the answer must equal the plain
+ * search over the whole text (regexec match after match); a difference
+ * aborts.
  */
-#include "fuzz.h"
+#include "id_policy.h"
 
-#include "policy/policy.h"
-#include "util/error.h"
 #include "util/str.h"
 
 #include <regex.h>
-
-#define HEAD "version: 1\nrequirements:\n  id_pattern: '"
-
-static struct sg_policy *policy_with(const uint8_t *data, size_t size)
-{
-	struct sg_policy *p = NULL;
-	char *yaml = malloc(sizeof(HEAD) + 2 * size + 2), *q;
-	size_t i;
-
-	if (!yaml)
-		abort();
-	memcpy(yaml, HEAD, sizeof(HEAD) - 1);
-	q = yaml + sizeof(HEAD) - 1;
-	for (i = 0; i < size; i++) {
-		if (data[i] < 0x20 || data[i] > 0x7e)
-			continue;
-		if (data[i] == '\'')
-			*q++ = '\'';
-		*q++ = (char)data[i];
-	}
-	*q++ = '\'';
-	*q++ = '\n';
-	if (sg_policy_parse(&p, ".sdlgate.yml", yaml, (size_t)(q - yaml), NULL,
-			    NULL) < 0) {
-		sg_error_clear();
-		p = NULL;
-	}
-	free(yaml);
-	return p;
-}
 
 static void plain_search(struct sg_strlist *out, const regex_t *re, const char *text)
 {
@@ -71,7 +40,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		cut++;
 	if (cut > 64 || size > 64 * 1024)
 		return 0;
-	p = policy_with(data, cut);
+	p = sg_fuzz_id_policy(data, cut);
 	if (!p)
 		return 0;
 	text = cut < size ? sg_fuzz_strndup(data + cut + 1, size - cut - 1) :
