@@ -18,97 +18,188 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void print_list(const char *name, const struct sg_strlist *list)
+/*
+ * A scalar as a YAML double-quoted string: any value round-trips, whatever
+ * quotes, colons or control characters it holds.
+ */
+static void put_scalar(const char *s)
+{
+	const unsigned char *c;
+
+	putchar('"');
+	for (c = (const unsigned char *)s; *c; c++) {
+		if (*c == '"' || *c == '\\')
+			printf("\\%c", *c);
+		else if (*c < 0x20 || *c == 0x7f)
+			printf("\\x%02x", *c);
+		else
+			putchar(*c);
+	}
+	putchar('"');
+}
+
+/* "KEY: VALUE" (flow style inside `{}` when `flow`), VALUE quoted. */
+static void put_pair(const char *key, const char *value, int flow)
+{
+	printf("%s%s: ", flow > 1 ? ", " : "", key);
+	put_scalar(value);
+	if (!flow)
+		putchar('\n');
+}
+
+static void put_list(const char *key, const struct sg_strlist *list, int flow)
 {
 	size_t i;
 
-	printf("%s: [", name);
-	for (i = 0; i < list->nr; i++)
-		printf("%s'%s'", i ? ", " : "", list->items[i]);
-	printf("]\n");
+	printf("%s%s: [", flow > 1 ? ", " : "", key);
+	for (i = 0; i < list->nr; i++) {
+		if (i)
+			printf(", ");
+		put_scalar(list->items[i]);
+	}
+	printf("]%s", flow ? "" : "\n");
 }
 
-/* The effective policy after `extends`, as YAML a reader can check. */
+static const char *yes_no(int b)
+{
+	return b ? "true" : "false";
+}
+
+static void show_requirements(const struct sg_policy_requirements *r)
+{
+	printf("requirements:\n  ");
+	put_list("registry", &r->registry, 0);
+	printf("  ");
+	put_pair("id_pattern", r->id_pattern, 0);
+	printf("  ");
+	put_list("accepted_status", &r->accepted_status, 0);
+	printf("  reference: {");
+	put_pair("trailer", r->reference_trailer, 1);
+	printf(", anywhere_in_message: %s}\n", yes_no(r->anywhere_in_message));
+	printf("  exemption: {");
+	put_pair("trailer", r->exemption_trailer, 1);
+	put_list("allowed_paths", &r->exemption_paths, 2);
+	printf("}\n");
+}
+
+static void show_design_review(const struct sg_policy_design_review *d)
+{
+	size_t i;
+
+	printf("design_review:\n  ");
+	put_list("triggers", &d->triggers, 0);
+	if (d->records) {
+		printf("  ");
+		put_pair("records", d->records, 0);
+	}
+	if (d->notes_ref) {
+		printf("  ");
+		put_pair("notes_ref", d->notes_ref, 0);
+	}
+	printf("  ");
+	put_pair("trailer", d->trailer, 0);
+	printf("  min_reviewers: %u\n  independent_reviewers: %s\n  criteria:%s\n",
+	       d->min_reviewers, yes_no(d->independent_reviewers),
+	       d->criteria_nr ? "" : " []");
+	for (i = 0; i < d->criteria_nr; i++) {
+		printf("    - {");
+		put_pair("id", d->criteria[i].id, 1);
+		put_pair("text", d->criteria[i].text, 2);
+		printf("}\n");
+	}
+}
+
+static void show_release(const struct sg_policy_release *r)
+{
+	const struct sg_deliverable *d;
+	size_t i;
+
+	printf("release:\n  ");
+	put_pair("tag_pattern", r->tag_pattern, 0);
+	printf("  deliverables:%s\n", r->deliverables_nr ? "" : " []");
+	for (i = 0; i < r->deliverables_nr; i++) {
+		d = &r->deliverables[i];
+		printf("    - {");
+		put_pair("id", d->id, 1);
+		put_pair("path", d->path, 2);
+		printf(", must: %s", d->must_update ? "updated" : "exists");
+		put_list("clauses", &d->clauses, 2);
+		printf("}\n");
+	}
+	printf("  ");
+	put_list("test_evidence", &r->test_evidence, 0);
+}
+
+static void show_waivers(const struct sg_policy *p)
+{
+	const struct sg_waiver *w;
+	size_t i;
+
+	printf("waivers:\n");
+	for (i = 0; i < p->waivers_nr; i++) {
+		w = &p->waivers[i];
+		printf("  - {");
+		put_pair("rule", w->rule, 1);
+		put_pair(w->commit ? "commit" : "path", w->commit ? w->commit : w->path, 2);
+		put_pair("reason", w->reason, 2);
+		put_pair("approved_by", w->approved_by, 2);
+		put_pair("expires", w->expires, 2);
+		printf("}\n");
+	}
+}
+
+/*
+ * The effective policy after `extends`, as YAML that loads again as the
+ * same policy (`extends` is kept: merging a pack into what already holds
+ * it changes nothing).
+ */
 static void show(const struct sg_policy *p)
 {
 	size_t i;
 
 	printf("# effective policy from %s\nversion: %u\n", p->path, p->version);
 	if (p->extends)
-		printf("extends: %s\n", p->extends);
+		put_pair("extends", p->extends, 0);
+	if (p->description)
+		put_pair("description", p->description, 0);
 	if (p->product)
-		printf("product: '%s'\n", p->product);
+		put_pair("product", p->product, 0);
 	if (p->clauses.nr)
-		print_list("clauses", &p->clauses);
-	if (p->requirements.present) {
-		printf("requirements:\n  ");
-		print_list("registry", &p->requirements.registry);
-		printf("  id_pattern: '%s'\n  ", p->requirements.id_pattern);
-		print_list("accepted_status", &p->requirements.accepted_status);
-		printf("  reference: {trailer: %s, anywhere_in_message: %s}\n",
-		       p->requirements.reference_trailer,
-		       p->requirements.anywhere_in_message ? "true" : "false");
-		printf("  exemption:\n    trailer: %s\n    ", p->requirements.exemption_trailer);
-		print_list("allowed_paths", &p->requirements.exemption_paths);
-	}
-	if (p->design_review.present) {
-		printf("design_review:\n  ");
-		print_list("triggers", &p->design_review.triggers);
-		if (p->design_review.records)
-			printf("  records: %s\n", p->design_review.records);
-		if (p->design_review.notes_ref)
-			printf("  notes_ref: %s\n", p->design_review.notes_ref);
-		printf("  trailer: %s\n  min_reviewers: %u\n  independent_reviewers: %s\n  criteria:\n",
-		       p->design_review.trailer, p->design_review.min_reviewers,
-		       p->design_review.independent_reviewers ? "true" : "false");
-		for (i = 0; i < p->design_review.criteria_nr; i++)
-			printf("    - {id: %s, text: '%s'}\n", p->design_review.criteria[i].id,
-			       p->design_review.criteria[i].text);
-	}
+		put_list("clauses", &p->clauses, 0);
+	if (p->requirements.present)
+		show_requirements(&p->requirements);
+	if (p->design_review.present)
+		show_design_review(&p->design_review);
 	if (p->sbom.present) {
 		printf("sbom:\n  ");
-		print_list("files", &p->sbom.files);
+		put_list("files", &p->sbom.files, 0);
 		printf("  ");
-		print_list("triggers", &p->sbom.triggers);
+		put_list("triggers", &p->sbom.triggers, 0);
 		printf("  minimum_elements: %s\n", p->sbom.ntia ? "ntia" : "none");
 	}
 	if (p->risk.present) {
 		printf("risk:\n  ");
-		print_list("files", &p->risk.files);
+		put_list("files", &p->risk.files, 0);
 		printf("  ");
-		print_list("triggers", &p->risk.triggers);
-		printf("  unchanged_trailer: %s\n  safety_id_pattern: '%s'\n",
-		       p->risk.unchanged_trailer, p->risk.safety_id_pattern);
+		put_list("triggers", &p->risk.triggers, 0);
+		printf("  ");
+		put_pair("unchanged_trailer", p->risk.unchanged_trailer, 0);
+		printf("  ");
+		put_pair("safety_id_pattern", p->risk.safety_id_pattern, 0);
 	}
 	printf("scope: {co_change: %s, merges: %s}\n",
 	       p->co_change_commit ? "commit" : "change-set",
 	       p->merges_check ? "check" : "skip");
-	if (p->release.present) {
-		printf("release:\n  tag_pattern: '%s'\n  deliverables:\n", p->release.tag_pattern);
-		for (i = 0; i < p->release.deliverables_nr; i++)
-		{
-			printf("    - {id: %s, path: '%s', must: %s, ",
-			       p->release.deliverables[i].id, p->release.deliverables[i].path,
-			       p->release.deliverables[i].must_update ? "updated" : "exists");
-			print_list("clauses", &p->release.deliverables[i].clauses);
-		}
-		printf("  ");
-		print_list("test_evidence", &p->release.test_evidence);
-	}
+	if (p->release.present)
+		show_release(&p->release);
 	if (p->overrides_nr) {
 		printf("rules:\n");
 		for (i = 0; i < p->overrides_nr; i++)
 			printf("  %s: %s\n", p->overrides[i].rule,
 			       sg_severity_name(p->overrides[i].severity));
 	}
-	if (p->waivers_nr) {
-		printf("waivers:\n");
-		for (i = 0; i < p->waivers_nr; i++)
-			printf("  - {rule: %s, %s: %s, expires: %s, approved_by: '%s'}\n",
-			       p->waivers[i].rule, p->waivers[i].commit ? "commit" : "path",
-			       p->waivers[i].commit ? p->waivers[i].commit : p->waivers[i].path,
-			       p->waivers[i].expires, p->waivers[i].approved_by);
-	}
+	if (p->waivers_nr)
+		show_waivers(p);
 }
 
 /*
