@@ -2,6 +2,7 @@
 #include "util/alloc.h"
 #include "util/str.h"
 
+#include <ctype.h>
 #include <regex.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +19,17 @@
  */
 #define ID_WINDOW 512
 #define ID_MAX_LEN (ID_WINDOW / 2)
+
+/*
+ * An ID stands on its own: 'XSR-001' and 'SR-001a' do not cite SR-001
+ * ('SR-001_login_test.py' and '(SR-001)' do).
+ */
+static int stands_alone(const char *line, const char *line_end,
+			const char *start, const char *end)
+{
+	return (start == line || !isalnum((unsigned char)start[-1])) &&
+	       (end == line_end || !isalnum((unsigned char)*end));
+}
 
 struct id_search {
 	struct sg_strlist *out;
@@ -48,7 +60,8 @@ static void search_window(struct id_search *s, const char *line,
 			return;
 		if (from + at + m.rm_so >= limit)
 			return;   /* the next window sees it whole */
-		if (m.rm_eo > m.rm_so) {
+		if (m.rm_eo > m.rm_so &&
+		    stands_alone(line, line_end, from + at + m.rm_so, from + at + m.rm_eo)) {
 			after = s->window[at + m.rm_eo];
 			s->window[at + m.rm_eo] = '\0';
 			sg_strlist_add_unique(s->out, s->window + at + m.rm_so);

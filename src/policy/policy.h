@@ -148,8 +148,8 @@ int sg_policy_override(const struct sg_policy *policy, const char *rule);
 /*
  * Find every requirement ID in `text` with the policy's id_pattern,
  * appending them (unique, in order) to `out`. The text is searched line
- * by line ('^' and '$' match at each line), and an ID is at most 256
- * bytes long (find_ids.c).
+ * by line ('^' and '$' match at each line), an ID is at most 256 bytes
+ * long, and no letter or digit touches it on either side (find_ids.c).
  */
 void sg_policy_find_ids(struct sg_strlist *out, const struct sg_policy *policy,
 			const char *text);

@@ -9,6 +9,7 @@
 
 #include "util/str.h"
 
+#include <ctype.h>
 #include <regex.h>
 
 static void plain_search(struct sg_strlist *out, const regex_t *re, const char *text)
@@ -18,7 +19,10 @@ static void plain_search(struct sg_strlist *out, const regex_t *re, const char *
 	char *id;
 
 	while (*p && regexec(re, p, 1, &m, p == text ? 0 : REG_NOTBOL) == 0) {
-		if (m.rm_eo <= m.rm_so) {
+		/* empty, or touching a letter or digit: not an ID */
+		if (m.rm_eo <= m.rm_so ||
+		    (p + m.rm_so > text && isalnum((unsigned char)p[m.rm_so - 1])) ||
+		    isalnum((unsigned char)p[m.rm_eo])) {
 			p += m.rm_so + 1;
 			continue;
 		}

@@ -6,6 +6,7 @@
 #include "policy/policy.h"
 #include "util/error.h"
 
+#include <ctype.h>
 #include <regex.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,8 +33,11 @@ static void whole_text_ids(struct sg_strlist *out, const char *pattern, const ch
 
 	assert_int_equal(regcomp(&re, pattern, REG_EXTENDED), 0);
 	while (*p && regexec(&re, p, 1, &m, p == text ? 0 : REG_NOTBOL) == 0) {
-		if (m.rm_eo <= m.rm_so) {
-			p++;
+		/* empty, or touching a letter or digit: not an ID */
+		if (m.rm_eo <= m.rm_so ||
+		    (p + m.rm_so > text && isalnum((unsigned char)p[m.rm_so - 1])) ||
+		    isalnum((unsigned char)p[m.rm_eo])) {
+			p += m.rm_so + 1;
 			continue;
 		}
 		id = strndup(p + m.rm_so, (size_t)(m.rm_eo - m.rm_so));
@@ -59,21 +63,38 @@ static void test_find_ids__long_line_matches_the_whole_text_search(void **state)
 	(void)state;
 	assert_non_null(text);
 	while (len < size) {
-		/* filler of 0..12 bytes, then an ID of 4..20 bytes */
-		len += (size_t)sprintf(text + len, "%.*s", (int)(i % 13), "xxxxxxxxxxxxx");
+		/* filler of 0..12 bytes (touching the ID, every third), then an ID */
+		len += (size_t)sprintf(text + len, "%.*s%s", (int)(i % 13), "xxxxxxxxxxxxx",
+				       i % 3 == 1 ? "" : " ");
 		len += (size_t)sprintf(text + len, "SR-%zu%s ", i * 7919 % 100000,
 				       i % 3 ? "" : ".42");
 		i++;
 	}
 	whole_text_ids(&want, "SR-[0-9]+(\\.[0-9]+)?", text);
 	sg_policy_find_ids(&got, p, text);
-	assert_true(want.nr > 2000);
+	assert_true(want.nr > 1000);
 	assert_int_equal(got.nr, want.nr);
 	for (i = 0; i < want.nr; i++)
 		assert_string_equal(got.items[i], want.items[i]);
 	sg_strlist_release(&got);
 	sg_strlist_release(&want);
 	free(text);
+	sg_policy_free(p);
+}
+
+static void test_find_ids__an_id_stands_on_its_own(void **state)
+{
+	struct sg_policy *p = with_pattern("SR-[0-9]+");
+	struct sg_strlist ids = SG_STRLIST_INIT;
+
+	(void)state;
+	sg_policy_find_ids(&ids, p, "XSR-001 SR-002a SR-0033 (SR-004), SR-005_login_test.py 9SR-006 SR-007");
+	assert_int_equal(ids.nr, 4);
+	assert_string_equal(ids.items[0], "SR-0033");
+	assert_string_equal(ids.items[1], "SR-004");
+	assert_string_equal(ids.items[2], "SR-005");
+	assert_string_equal(ids.items[3], "SR-007");
+	sg_strlist_release(&ids);
 	sg_policy_free(p);
 }
 
@@ -121,6 +142,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_find_ids__long_line_matches_the_whole_text_search),
+		cmocka_unit_test(test_find_ids__an_id_stands_on_its_own),
 		cmocka_unit_test(test_find_ids__anchors_hold_at_each_line),
 		cmocka_unit_test(test_find_ids__hostile_message_still_gets_an_answer),
 	};
