@@ -1,4 +1,6 @@
 #include "git/change.h"
+#include "git/repo.h"
+#include "git/snapshot.h"
 #include "policy/policy.h"
 #include "rules/gate.h"
 #include "rules/rule.h"
@@ -118,6 +120,47 @@ static void locate(struct sg_finding *f, const struct sg_waiver *w)
 	f->line = (unsigned)strtoul(line + 1, NULL, 10);
 }
 
+/*
+ * Why a live waiver that matched nothing is stale, or NULL when it may
+ * still match elsewhere. Its commit or path in this change set is one
+ * reason; a commit the repository does not have (a typo) waives nothing
+ * anywhere; at the release gate, a path no file of the release has.
+ */
+static const char *stale_reason(struct sg_gate *gate, const struct waiver_state *s,
+				size_t i, int *error)
+{
+	const struct sg_waiver *w = &gate->policy->waivers[i];
+	struct sg_strlist files = SG_STRLIST_INIT;
+	char oid[41];
+	int rc, none;
+
+	if (s->in_reach[i])
+		return rule_evaluated(gate, w->rule) ?
+			" matched no finding in this change set: it is stale" : NULL;
+	if (w->commit && gate->repo) {
+		rc = sg_repo_find_commit(oid, gate->repo, w->commit);
+		if (rc < 0) {
+			*error = -1;
+			return NULL;
+		}
+		if (rc == 1)
+			return " names a commit this repository does not have: it waives nothing";
+		if (rc == 2)
+			return " names an abbreviated commit id that several objects share: it waives nothing";
+	}
+	if (w->path && !w->commit && gate->mode == SG_GATE_RELEASE && gate->head) {
+		if (sg_snapshot_list(&files, gate->head, w->path) < 0) {
+			*error = -1;
+			return NULL;
+		}
+		none = files.nr == 0;
+		sg_strlist_release(&files);
+		if (none)
+			return " matches no file of the release: it is stale";
+	}
+	return NULL;
+}
+
 static int waiver_finish(struct sg_gate *gate, void *state)
 {
 	const struct sg_policy *p = gate->policy;
@@ -125,8 +168,10 @@ static int waiver_finish(struct sg_gate *gate, void *state)
 	struct sg_buf msg = SG_BUF_INIT;
 	size_t i, j, others = gate->findings.nr;
 	struct sg_finding *f;
+	const char *stale;
+	int error = 0;
 
-	for (i = 0; i < p->waivers_nr; i++) {
+	for (i = 0; i < p->waivers_nr && !error; i++) {
 		const struct sg_waiver *w = &p->waivers[i];
 		int expired = gate->today && strcmp(w->expires, gate->today) < 0;
 		int matched = 0;
@@ -149,8 +194,8 @@ static int waiver_finish(struct sg_gate *gate, void *state)
 				    w->expires, w->approved_by);
 			f = sg_gate_add(gate, "waiver-expired", NULL, "%s", msg.ptr);
 			sg_finding_set_hint(f, "fix what it waived and remove the waiver, or renew it with a new approval and 'expires' date");
-		} else if (!matched && s->in_reach[i] && rule_evaluated(gate, w->rule)) {
-			sg_buf_adds(&msg, " matched no finding in this change set: it is stale");
+		} else if (!matched && (stale = stale_reason(gate, s, i, &error)) != NULL) {
+			sg_buf_adds(&msg, stale);
 			f = sg_gate_add(gate, "waiver-expired", NULL, "%s", msg.ptr);
 			f->severity = SG_SEV_WARNING;
 			sg_finding_set_hint(f, "remove the waiver if the problem it waived is fixed, or correct its commit or path");
@@ -160,7 +205,7 @@ static int waiver_finish(struct sg_gate *gate, void *state)
 		locate(f, w);
 	}
 	sg_buf_release(&msg);
-	return 0;
+	return error;
 }
 
 static void waiver_free(void *state)
@@ -195,8 +240,9 @@ const struct sg_rule sg_rule_waiver_expired = {
 		"A finding of that rule on that commit, or with a path the pattern\n"
 		"matches, stays in the report as waived and does not fail the gate.\n"
 		"A waiver past its expires date waives nothing and is an error. A\n"
-		"waiver whose commit or path is in the change set but that matched no\n"
-		"finding is stale: a warning.\n"
+		"waiver is stale (a warning) when its commit or path is in the change\n"
+		"set but it matched no finding, when the repository has no commit with\n"
+		"its id, or, at the release gate, when its path matches no file.\n"
 		"Fix: renew the waiver with a new approval and date, or fix the finding\n"
 		"and remove the waiver.\n",
 };

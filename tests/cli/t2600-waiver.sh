@@ -77,7 +77,11 @@ waiver_case "an expired waiver for a commit outside the change set is still an e
 expect_out "1 error(s), 0 warning(s), 1 waived"
 
 waiver_case "a live waiver for a commit outside the change set is not stale" 1 "1 error(s), 0 warning(s), 0 waived" \
+	"{rule: design-review, commit: $(echo "$base" | cut -c1-7), $W, expires: 2027-01-31}"
+
+waiver_case "a waiver naming a commit the repository does not have is stale" 1 "names a commit this repository does not have: it waives nothing" \
 	"{rule: design-review, commit: 0123456, $W, expires: 2027-01-31}"
+expect_out "1 error(s), 1 warning(s), 0 waived"
 
 test_begin "a waiver whose finding is gone is stale"
 git checkout -q -B reviewed "$head"
@@ -115,5 +119,13 @@ with_waivers "{rule: design-review, commit: $short, $W, expires: 2026-01-31}"
 run_sg --policy "$POLICY" check --range "$head..$head"
 expect_status 1
 expect_out "waiver-expired"
+
+test_begin "at the release gate a path waiver that matches no file of the release is stale"
+with_waivers "{rule: sbom-co-change, path: \"vendor/**\", $W, expires: 2027-01-31}" \
+	"{rule: design-review, path: \"src/**\", $W, expires: 2027-01-31}"
+printf 'release:\n  tag_pattern: "v*"\n' >> "$POLICY"
+run_sg --policy "$POLICY" release "$head"
+expect_out "the waiver of 'sbom-co-change' for path 'vendor/**' matches no file of the release: it is stale"
+expect_not_out "path 'src/**' matches no file"
 
 test_done
