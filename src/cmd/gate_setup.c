@@ -50,6 +50,8 @@ int sg_gate_run_tips(struct sg_report *report, struct sg_ctx *ctx,
 		gate->head_oid = sg_xstrdup(tips->push.items[0]);
 
 	if (sg_snapshot_from_commit(&gate->head, ctx->repo, tips->push.items[0]) < 0 ||
+	    (gate->records_from && !gate->target &&
+	     sg_snapshot_from_commit(&gate->target, ctx->repo, gate->records_from) < 0) ||
 	    sg_walk_new(&walk, ctx->repo) < 0)
 		goto done;
 	if (tips->list.nr) {

@@ -52,7 +52,7 @@ static int load_server_policy(struct sg_ctx *ctx, struct sg_gate *gate,
 			      const struct sg_ref_updates *updates)
 {
 	const struct sg_ref_update *first;
-	char *target = NULL;
+	char *target = NULL, head[41];
 	int rc, error = -1;
 
 	if (ctx->policy_file || ctx->policy_rev) {
@@ -66,7 +66,12 @@ static int load_server_policy(struct sg_ctx *ctx, struct sg_gate *gate,
 	if (!sg_repo_head_unborn(ctx->repo)) {
 		sg_buf_addf(said, "from the server's default branch (%s)",
 			    target ? target : "HEAD");
-		error = sg_ctx_load_policy_rev(ctx, "HEAD");
+		/* the registry and review records too: never what is pushed */
+		error = sg_repo_resolve_commit(head, ctx->repo, "HEAD");
+		if (!error)
+			error = sg_ctx_load_policy_rev(ctx, "HEAD");
+		if (!error)
+			gate->records_from = sg_xstrdup(head);
 		goto done;
 	}
 	first = target ? find_update(updates, target) : NULL;

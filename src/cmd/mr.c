@@ -131,7 +131,8 @@ static int load_policy(struct sg_ctx *ctx, struct sg_gate *gate,
 	}
 	if (sg_ctx_load_policy_rev(ctx, t->oid) < 0)
 		return -1;
-	sg_gate_note(gate, "the policy of the target (%.7s) is enforced", t->oid);
+	gate->records_from = sg_xstrdup(t->oid);
+	sg_gate_note(gate, "the policy, requirements registry and review records of the target (%.7s) are enforced", t->oid);
 	return 0;
 }
 

@@ -104,11 +104,17 @@ void sg_gate_note(struct sg_gate *gate, const char *fmt, ...)
 	sg_buf_release(&msg);
 }
 
+struct sg_snapshot *sg_gate_records_tree(const struct sg_gate *gate)
+{
+	return gate->target ? gate->target : gate->head;
+}
+
 int sg_gate_registry(const struct sg_registry **out, struct sg_gate *gate,
 		     const struct sg_change *change)
 {
 	const struct sg_policy *p = gate->policy;
-	struct sg_snapshot *snap = change ? change->snapshot : gate->head;
+	struct sg_snapshot *snap = gate->target ? gate->target :
+		change ? change->snapshot : gate->head;
 	struct sg_buf key = SG_BUF_INIT, data = SG_BUF_INIT, name = SG_BUF_INIT;
 	struct sg_registry *reg = NULL;
 	char oid[41];
@@ -378,6 +384,10 @@ void sg_gate_release(struct sg_gate *gate)
 	free(gate->head_oid);
 	free(gate->notes_commit);
 	gate->notes_commit = NULL;
+	free(gate->records_from);
+	gate->records_from = NULL;
+	sg_snapshot_free(gate->target);
+	gate->target = NULL;
 	gate->registry = NULL;
 	gate->registry_key = NULL;
 }

@@ -52,6 +52,15 @@ struct sg_gate {
 	char *head_oid;             /* NULL: the staged index */
 	const char *today;          /* YYYY-MM-DD, for waiver expiry */
 	char *notes_commit;         /* review notes pushed with the change set, or NULL */
+	/*
+	 * --mr and pre-receive: the target's commit (the merge request's base,
+	 * the server's default branch). Registries and review record files are
+	 * read from its tree, never from what is being judged, so a branch
+	 * cannot approve its own requirements or write its own reviews. NULL:
+	 * registries from each commit's tree, records from the head.
+	 */
+	char *records_from;
+	struct sg_snapshot *target; /* its tree, while the gate runs */
 
 	/* state */
 	struct sg_rule_run runs[SG_GATE_MAX_RULES];
@@ -84,8 +93,12 @@ void sg_gate_not_evaluated(struct sg_gate *gate, const char *rule,
 void sg_gate_note(struct sg_gate *gate, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/* The tree review record files are read from: the target's, else the head's. */
+struct sg_snapshot *sg_gate_records_tree(const struct sg_gate *gate);
+
 /*
- * The requirements registry as it is in `snapshot`, read once per
+ * The requirements registry of the target (records_from), else as it is
+ * in the change's tree (the head's when change is NULL), read once per
  * distinct set of registry blobs. *out is NULL when the policy names no
  * registry. Returns 0, or -1 with an input error naming file:line:column.
  */

@@ -1,4 +1,5 @@
 #include "git/change.h"
+#include "git/snapshot.h"
 #include "model/requirements.h"
 #include "policy/policy.h"
 #include "rules/gate.h"
@@ -195,8 +196,8 @@ static int known_change(struct sg_gate *gate, void *state,
 		goto done;
 	if (!reg || !reg->files) {
 		f = sg_gate_add(gate, "requirement-known", change,
-				"no requirements registry at this commit: cannot confirm %s",
-				ids.items[0]);
+				"no requirements registry %s: cannot confirm %s",
+				gate->target ? "in the target" : "at this commit", ids.items[0]);
 		sg_strlist_copy(&f->paths, &p->requirements.registry);
 		sg_finding_set_hint(f, "add the registry file named in 'requirements.registry' in this commit or an earlier one");
 		goto done;
@@ -204,7 +205,14 @@ static int known_change(struct sg_gate *gate, void *state,
 	for (i = 0; i < ids.nr; i++) {
 		const struct sg_requirement *r = sg_registry_find(reg, ids.items[i]);
 
-		if (!r) {
+		if (!r && gate->target) {
+			f = sg_gate_add(gate, "requirement-known", change,
+					"'%s' is not in the requirements registry of the target (%s)",
+					ids.items[i], sg_snapshot_name(gate->target));
+			sg_strlist_copy(&f->paths, &p->requirements.registry);
+			sg_finding_set_hint(f, "requirements are baselined on the target before code cites them: fix the ID, or merge the change that adds %s to %s first",
+					    ids.items[i], p->requirements.registry.items[0]);
+		} else if (!r) {
 			f = sg_gate_add(gate, "requirement-known", change,
 					"'%s' is not in the requirements registry at this commit",
 					ids.items[i]);
@@ -255,8 +263,11 @@ const struct sg_rule sg_rule_requirement_known = {
 	.change = known_change,
 	.explain =
 		"Every cited ID must be defined in the requirements registry\n"
-		"(requirements.registry, YAML or Markdown) as it is in the tree of the\n"
-		"commit being checked, with a status in requirements.accepted_status\n"
-		"(default: active). A commit may add a requirement and cite it.\n"
-		"Fix: correct the ID, or add or activate the requirement.\n",
+		"(requirements.registry, YAML or Markdown) with a status in\n"
+		"requirements.accepted_status (default: active). The registry is the\n"
+		"one in the tree of the commit being checked (a commit may add a\n"
+		"requirement and cite it), except in --mr and pre-receive, which read\n"
+		"the target's registry: a branch cannot approve its own requirements.\n"
+		"Fix: correct the ID, or add or activate the requirement (on the\n"
+		"target first, for a merge request or a push to the server).\n",
 };

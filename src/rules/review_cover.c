@@ -215,7 +215,10 @@ static int have_record(const struct sg_review_cover *c, const char *id, int file
 	return 0;
 }
 
-/* Read <records>/<id>.yml (or .yaml) from the change set's head: 0, 1 absent, -1. */
+/*
+ * Read <records>/<id>.yml (or .yaml) from the change set's head, or the
+ * target's tree in --mr and pre-receive: 0, 1 absent, -1.
+ */
 static int read_record_file(struct sg_review_cover *c, struct sg_gate *gate,
 			    const char *id)
 {
@@ -226,14 +229,15 @@ static int read_record_file(struct sg_review_cover *c, struct sg_gate *gate,
 	size_t dirlen = strlen(p->records);
 	int rc = 1, i;
 
-	if (!gate->head)
+	if (!sg_gate_records_tree(gate))
 		return 1;
 	while (dirlen && p->records[dirlen - 1] == '/')
 		dirlen--;
 	for (i = 0; exts[i] && rc == 1; i++) {
 		sg_buf_reset(&path);
 		sg_buf_addf(&path, "%.*s/%s%s", (int)dirlen, p->records, id, exts[i]);
-		rc = sg_snapshot_read(&data, gate->head, path.ptr, SG_REVIEW_MAX_SIZE);
+		rc = sg_snapshot_read(&data, sg_gate_records_tree(gate), path.ptr,
+				      SG_REVIEW_MAX_SIZE);
 	}
 	if (rc == 0) {
 		rc = sg_review_parse(&review, path.ptr, data.ptr, data.len, id, p, 0);

@@ -121,7 +121,8 @@ const struct sg_rule sg_rule_design_review = {
 	.explain =
 		"A change touching design_review.triggers must be covered by a design\n"
 		"review record. Records are YAML files <design_review.records>/<ID>.yml\n"
-		"read from the change set's head and cited with a trailer\n"
+		"read from the change set's head (in --mr and pre-receive, from the\n"
+		"target: a branch cannot write its own review) and cited with a trailer\n"
 		"('Design-Review: DR-2026-014', design_review.trailer), or the same YAML\n"
 		"as a git note under design_review.notes_ref on a commit of the change\n"
 		"set. A record covers a change when all of these hold:\n"

@@ -437,12 +437,16 @@ void sg_review_report_dangling(struct sg_review_cover *c, struct sg_gate *gate,
 		if (p->records)
 			sg_buf_addf(&msg, ": %s%s%s.yml is not in %s", p->records,
 				    p->records[strlen(p->records) - 1] == '/' ? "" : "/",
-				    ci->id, sg_snapshot_name(gate->head));
+				    ci->id, sg_snapshot_name(sg_gate_records_tree(gate)));
 		if (p->notes_ref)
 			sg_buf_addf(&msg, "%s no note under %s has that id",
 				    p->records ? " and" : ":", p->notes_ref);
 		f = add_at(gate, c->opts.rule, &ci->at, msg.ptr);
-		sg_finding_set_hint(f, "commit the record in this change set, or correct the id in the message");
+		if (gate->target)
+			sg_finding_set_hint(f, "review records are read from the target, never from the branch being judged: merge the record into the target first, or attach it as a note (git notes --ref %s add) and push the notes ref",
+					    p->notes_ref ? p->notes_ref : "refs/notes/design-review");
+		else
+			sg_finding_set_hint(f, "commit the record in this change set, or correct the id in the message");
 	}
 	sg_buf_release(&msg);
 }

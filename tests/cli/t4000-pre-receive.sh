@@ -74,16 +74,29 @@ expect_status 0
 expect_err "remote: sdlgate pre-receive: passed: 0 error(s), 0 warning(s), 0 waived in 1 new commit(s) of refs/heads/main"
 [ "$(rev ../server.git main)" = "$(rev . main)" ] || fail "the server's main did not move"
 
-test_begin "a commit that adds a requirement and cites it is accepted"
+test_begin "a push that adds a requirement and cites it is refused: the server's registry is the baseline"
 cat >> docs/security/requirements.yml <<'YML'
   - {id: SR-020, title: Sign every firmware image, status: active}
 YML
+git add -A
+git commit -q -m "Add the firmware signing requirement
+
+Security-Impact: none - the requirements registry only"
 echo "int s;" >> src/sign.c
 git add -A
 git commit -q -m "Sign firmware images
 
 Security-Requirement: SR-020
 Risk-Assessment: unchanged - no new risk"
+run_cmd git push --no-verify origin main
+expect_status 1
+expect_err "'SR-020' is not in the requirements registry of the target"
+expect_err "merge the change that adds SR-020"
+[ "$(rev ../server.git main)" != "$(rev . main)" ] || fail "the server's main moved"
+
+test_begin "once the registry change is on the server, the code citing it goes through"
+run_cmd git push origin HEAD^:main
+expect_status 0
 run_cmd git push origin main
 expect_status 0
 [ "$(rev ../server.git main)" = "$(rev . main)" ] || fail "the server's main did not move"

@@ -23,7 +23,7 @@ test_begin "text output says where the target came from"
 run_sg check --mr --base origin/main
 expect_status 1
 expect_out "note: merge request: target origin/main (from --base)"
-expect_out "note: the policy of the target"
+expect_out "note: the policy, requirements registry and review records of the target"
 
 test_begin "a merge request that passes: exit 0"
 git checkout -q -b clean origin/main
