@@ -128,7 +128,8 @@ int cmd_init(int argc, char **argv, struct sg_ctx *ctx)
 			      sk.items[i].what, &written) < 0)
 			goto fail;
 	printf("\n%d file(s) written for profile %s. Next:\n"
-	       "  1. replace the examples (SR-001, RSK-001) and fill in the templates;\n"
+	       "  1. replace the examples (SR-001, RSK-001) and fill in the templates, deleting\n"
+	       "     each 'sdlgate:template' mark (the release gate refuses a release while one is left);\n"
 	       "  2. git add -A && git commit -m 'Adopt the sdlgate policy' -m '%s: SR-001'\n"
 	       "  3. sdlgate install-hooks; later, sdlgate release --tag v1.0.0 --report evidence/\n",
 	       written, ctx->policy->extends ? ctx->policy->extends : profile,

@@ -2,6 +2,7 @@
 #include "util/alloc.h"
 #include "util/buf.h"
 #include "util/error.h"
+#include "util/str.h"
 
 #include <string.h>
 
@@ -11,20 +12,6 @@
 static int is_git_space(unsigned char c)
 {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-/* memmem() is not C11; messages are small, so the naive search will do. */
-static const char *find_mem(const char *hay, size_t hay_len,
-			    const char *needle, size_t needle_len)
-{
-	size_t i;
-
-	if (needle_len > hay_len)
-		return NULL;
-	for (i = 0; i + needle_len <= hay_len; i++)
-		if (hay[i] == needle[0] && !memcmp(hay + i, needle, needle_len))
-			return hay + i;
-	return NULL;
 }
 
 size_t sg_message_scissors_end(const char *message, size_t len,
@@ -44,7 +31,7 @@ size_t sg_message_scissors_end(const char *message, size_t len,
 	if (len >= pattern_len - 1 &&
 	    !memcmp(message, pattern + 1, pattern_len - 1))
 		return 0;
-	p = find_mem(message, len, pattern, pattern_len);
+	p = sg_memmem(message, len, pattern, pattern_len);
 	if (p)
 		return (size_t)(p - message) + 1;
 	return len;

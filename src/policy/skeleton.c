@@ -101,7 +101,7 @@ static char *registry(const char *path, const struct sg_policy *p)
 		sg_buf_adds(&b, "# Secure software requirements\n\n"
 			    "A heading that starts with an ID defines a requirement; \"(draft)\" or\n"
 			    "\"(obsolete)\" in the heading sets its status, else it is active.\n\n"
-			    "## SR-001 Replace this example with your first secure requirement\n\n"
+			    "## SR-001 Replace this example with your first secure requirement (" SG_SKELETON_MARK ")\n\n"
 			    "What the software must do to be secure, and how a test shows it.\n");
 		return sg_buf_detach(&b);
 	}
@@ -111,7 +111,7 @@ static char *registry(const char *path, const struct sg_policy *p)
 		    "# test evidence and listed as a control of a risk it mitigates.\n"
 		    "requirements:\n"
 		    "  - id: SR-001\n"
-		    "    title: Replace this example with your first secure requirement\n"
+		    "    title: Replace this example with your first secure requirement (" SG_SKELETON_MARK ")\n"
 		    "    status: active        # active | draft | obsolete\n",
 		    p->requirements.reference_trailer);
 	return sg_buf_detach(&b);
@@ -127,7 +127,7 @@ static char *risk_file(const struct sg_policy *p)
 		    "# The release gate refuses a release while a risk is open.\n"
 		    "risks:\n"
 		    "  - id: RSK-001\n"
-		    "    title: Replace this example with the first risk of your threat model\n"
+		    "    title: Replace this example with the first risk of your threat model (" SG_SKELETON_MARK ")\n"
 		    "    controls: [SR-001]\n"
 		    "    safety_risks: []\n"
 		    "    status: open          # open | mitigated | accepted\n",
@@ -172,7 +172,7 @@ static char *sbom(const char *today)
 		    "  \"version\": 1,\n"
 		    "  \"metadata\": {\n"
 		    "    \"timestamp\": \"%sT00:00:00Z\",\n"
-		    "    \"authors\": [{\"name\": \"Replace with the SBOM's author\"}]\n"
+		    "    \"authors\": [{\"name\": \"Replace with the SBOM's author (" SG_SKELETON_MARK ")\"}]\n"
 		    "  },\n"
 		    "  \"components\": [],\n"
 		    "  \"dependencies\": []\n"
@@ -213,7 +213,8 @@ static char *deliverable(const struct sg_deliverable *d)
 		sg_buf_addf(&b, "%s%s%s%s", i ? "; " : " (IEC 81001-5-1 ",
 			    d->clauses.items[i], title ? " " : "", title ? title : "");
 	}
-	sg_buf_addf(&b, "%s. Replace this template with the real document: the release gate checks that it exists%s. -->\n\n",
+	sg_buf_addf(&b, "%s. Replace this template with the real document: the release gate checks that it exists%s. -->\n"
+		    "<!-- " SG_SKELETON_MARK ": delete this line when the document is real; the release gate refuses a release while it is here -->\n\n",
 		    d->clauses.nr ? ")" : "",
 		    d->must_update ? " and that it changed since the previous release" : "");
 	for (o = outlines; o->id; o++)

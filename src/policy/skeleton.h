@@ -6,6 +6,14 @@
 struct sg_policy;
 
 /*
+ * Every skeleton carries this mark where its placeholder text is (the
+ * example requirement and risk, the SBOM's author, each deliverable's
+ * header). The release gate refuses a release while a file still holds
+ * it: an unfilled template is not a deliverable.
+ */
+#define SG_SKELETON_MARK "sdlgate:template"
+
+/*
  * The files `sdlgate init` writes: a starter .sdlgate.yml that extends a
  * pack, and skeletons for every file the effective policy names (the
  * requirements registry, the risk file, the review records folder, the

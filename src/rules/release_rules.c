@@ -6,6 +6,7 @@
 #include "model/trace.h"
 #include "policy/policy.h"
 #include "rules/gate.h"
+#include "rules/release_templates.h"
 #include "rules/rule.h"
 #include "util/alloc.h"
 #include "util/buf.h"
@@ -104,6 +105,8 @@ static int deliverables_finish(struct sg_gate *gate, void *state)
 	int error = 0;
 
 	(void)state;
+	if (sg_release_check_templates(gate) < 0)
+		return -1;
 	if (!rel->deliverables_nr) {
 		sg_gate_note(gate, "the policy lists no release deliverables");
 		return 0;
@@ -387,10 +390,13 @@ const struct sg_rule sg_rule_release_deliverables = {
 		"previous release (the newest tag matching release.tag_pattern that the\n"
 		"release commit contains; a first release has nothing to compare with).\n"
 		"A finding names the deliverable, its clauses and the commit that last\n"
-		"changed it.\n"
+		"changed it. A deliverable, registry, risk file or SBOM that still holds\n"
+		"the 'sdlgate:template' mark of an 'sdlgate init' skeleton is an error\n"
+		"naming the line: an unfilled template documents nothing.\n"
 		"Policy keys: release.deliverables[] (id, path, must, clauses),\n"
 		"release.tag_pattern.\n"
-		"Fix: commit the missing document, or bring the stale one up to date.\n",
+		"Fix: commit the missing document, bring the stale one up to date, or\n"
+		"write the template's real content and delete its mark.\n",
 };
 
 const struct sg_rule sg_rule_release_trace = {

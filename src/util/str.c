@@ -103,3 +103,19 @@ void sg_strlist_release(struct sg_strlist *list)
 	list->items = NULL;
 	list->nr = list->alloc = 0;
 }
+
+const char *sg_memmem(const char *hay, size_t hay_len,
+		      const char *needle, size_t needle_len)
+{
+	const char *p = hay, *end = hay + hay_len;
+
+	if (!needle_len)
+		return hay;
+	while ((size_t)(end - p) >= needle_len &&
+	       (p = memchr(p, needle[0], (size_t)(end - p) - needle_len + 1)) != NULL) {
+		if (!memcmp(p, needle, needle_len))
+			return p;
+		p++;
+	}
+	return NULL;
+}

@@ -30,4 +30,8 @@ void sg_strlist_sort(struct sg_strlist *list);
 void sg_strlist_copy(struct sg_strlist *dst, const struct sg_strlist *src);
 void sg_strlist_release(struct sg_strlist *list);
 
+/* The first `needle` in `hay`, or NULL: memmem(), which C11 lacks. */
+const char *sg_memmem(const char *hay, size_t hay_len,
+		      const char *needle, size_t needle_len);
+
 #endif

@@ -151,4 +151,48 @@ assert w == {"rule": "sbom-co-change", "path": "third_party/**",
              "approved_by": "O'Brien, QA", "expires": "2027-01-31"}, w
 PY
 
+test_begin "fda-premarket-minimum: a release is refused while a file is still an init template"
+git init -q "$SG_TMP/walk"
+cd "$SG_TMP/walk"
+run_sg init --profile fda-premarket-minimum
+expect_status 0
+expect_out "sdlgate:template"
+git add -A
+git commit -q -m "Adopt the sdlgate policy" -m "Security-Requirement: SR-001"
+run_sg release
+expect_status 1
+expect_out "docs/security/threat-model.md still holds the template 'sdlgate init' wrote"
+expect_out "docs/security/requirements.yml still holds the template"
+expect_out "sbom/bom.cdx.json still holds the template"
+expect_out "delete 'sdlgate:template' from line"
+
+test_begin "fda-premarket-minimum: the skeleton filled in, the release is tagged with its evidence"
+# the team's real content: its requirement, its risk, tests, documents, the pen test
+cat > docs/security/requirements.yml <<'YML'
+requirements:
+  - {id: SR-001, title: Authenticate every remote session, status: active}
+YML
+cat > risk/security-risks.yml <<'YML'
+risks:
+  - {id: RSK-001, title: Spoofed remote session, controls: [SR-001], safety_risks: [HAZ-1], status: mitigated}
+YML
+mkdir -p tests
+printf '/* SR-001: a session without a valid token is refused */\n' > tests/test_session.c
+printf '%%PDF-1.4 penetration test report\n' > docs/security/pentest/2026-11-report.pdf
+sed -i 's/Replace with the SBOM.s author (sdlgate:template)/Pump Team/' sbom/bom.cdx.json
+for f in $(git grep -l 'sdlgate:template' -- docs); do
+	sed -i '/sdlgate:template/d' "$f"
+	printf '\nWritten for release 1.0.0.\n' >> "$f"
+done
+git add -A
+git commit -q -m "Security documentation for release 1.0.0" -m "Security-Requirement: SR-001"
+run_sg release --tag v1.0.0 --report "$SG_TMP/evidence"
+expect_status 0
+expect_not_out "still holds the template"
+[ "$(git cat-file -t v1.0.0 2>/dev/null)" = tag ] || fail "no annotated tag v1.0.0"
+for f in evidence.md evidence.json trace.html; do
+	[ -s "$SG_TMP/evidence/$f" ] || fail "no $f in the evidence bundle"
+done
+grep -q "tests/test_session.c" "$SG_TMP/evidence/trace.html" || fail "trace.html lacks the test of SR-001"
+
 test_done
