@@ -62,6 +62,15 @@ test_begin "the full pack writes the review records folder with its criteria"
 grep -q "DR-1:" "$SG_TMP/iec81001-5-1-full/reviews/README.md" || fail "no criteria in reviews/README.md"
 [ ! -e "$SG_TMP/iec81001-5-1-slc-1-2/reviews/README.md" ] || fail "slc-1-2 has no design reviews"
 
+test_begin "full pack: a review record commits on its own with a Security-Impact exemption"
+cd "$SG_TMP/iec81001-5-1-full"
+printf 'id: DR-2026-001\n' > reviews/DR-2026-001.yml
+git add reviews/DR-2026-001.yml
+git commit -q -m "Record design review DR-2026-001" -m "Security-Impact: none - a review record"
+run_sg check --range HEAD^..HEAD
+expect_status 0
+expect_not_out "exemption does not cover"
+
 test_begin "the FDA pack writes the ten documents (the pen test as a folder README)"
 cd "$SG_TMP/fda-premarket-minimum"
 for f in docs/security/threat-model.md docs/security/risk-management-plan.md \
