@@ -1,6 +1,7 @@
 #include "model/requirements.h"
 #include "policy/yaml.h"
 #include "util/alloc.h"
+#include "util/buf.h"
 #include "util/error.h"
 #include "util/str.h"
 
@@ -16,16 +17,20 @@ static int full_match(const regex_t *re, const char *s)
 	       (size_t)m.rm_eo == strlen(s);
 }
 
-static struct sg_requirement *add(struct sg_registry *reg, const char *path,
-				  unsigned line)
+/* `name` names the file in messages ("3f2a1bc:docs/security/srs.md"). */
+static struct sg_requirement *add(struct sg_registry *reg, const char *name,
+				  const char *path, unsigned line, unsigned column)
 {
 	struct sg_requirement *r;
+	struct sg_buf where = SG_BUF_INIT;
 
 	SG_ALLOC_GROW(reg->items, reg->nr + 1, reg->alloc);
 	r = &reg->items[reg->nr++];
 	memset(r, 0, sizeof(*r));
 	r->file = sg_xstrdup(path);
 	r->line = line;
+	sg_buf_addf(&where, "%s:%u:%u", name, line, column);
+	r->where = sg_buf_detach(&where);
 	return r;
 }
 
@@ -62,7 +67,7 @@ static int parse_yaml(struct sg_registry *reg, const char *name,
 
 		if (sg_yaml_check_keys(doc, item, "requirements[]", item_keys) < 0)
 			goto done;
-		r = add(reg, path, (unsigned)item->line);
+		r = add(reg, name, path, (unsigned)item->line, (unsigned)item->column);
 		if (sg_yaml_get_string(&r->id, doc, sg_ymap_get(item, "id"),
 				       "requirements[].id") < 0)
 			goto done;
@@ -93,8 +98,8 @@ done:
 }
 
 /* "## SR-003 Log every dose change (draft)" defines SR-003. */
-static int parse_heading(struct sg_registry *reg, const char *path,
-			 const char *line, size_t len, unsigned lineno,
+static int parse_heading(struct sg_registry *reg, const char *name,
+			 const char *path, const char *line, size_t len, unsigned lineno,
 			 const regex_t *id_regex)
 {
 	char *text, *id_end, *title;
@@ -113,7 +118,7 @@ static int parse_heading(struct sg_registry *reg, const char *path,
 		free(text);
 		return 0;
 	}
-	r = add(reg, path, lineno);
+	r = add(reg, name, path, lineno, 1);
 	r->id = sg_xstrndup(text, (size_t)m.rm_eo);
 	id_end = text + m.rm_eo;
 	while (*id_end == ' ' || *id_end == ':' || *id_end == '-' || *id_end == '\t')
@@ -130,7 +135,7 @@ static int parse_heading(struct sg_registry *reg, const char *path,
 	return 0;
 }
 
-static int parse_markdown(struct sg_registry *reg, const char *path,
+static int parse_markdown(struct sg_registry *reg, const char *name, const char *path,
 			  const char *data, size_t len, const regex_t *id_regex)
 {
 	size_t pos = 0;
@@ -145,7 +150,7 @@ static int parse_markdown(struct sg_registry *reg, const char *path,
 		lineno++;
 		if (n >= 3 && (!strncmp(line, "```", 3) || !strncmp(line, "~~~", 3)))
 			in_fence = !in_fence;
-		else if (!in_fence && parse_heading(reg, path, line, n, lineno, id_regex) < 0)
+		else if (!in_fence && parse_heading(reg, name, path, line, n, lineno, id_regex) < 0)
 			return -1;
 		pos += n + (nl ? 1 : 0);
 	}
@@ -158,7 +163,7 @@ int sg_registry_parse(struct sg_registry *reg, const char *name,
 {
 	reg->files++;
 	if (sg_ends_with(path, ".md") || sg_ends_with(path, ".markdown"))
-		return parse_markdown(reg, path, data, len, id_regex);
+		return parse_markdown(reg, name, path, data, len, id_regex);
 	return parse_yaml(reg, name, path, data, len, id_regex);
 }
 
@@ -181,11 +186,10 @@ int sg_registry_finish(struct sg_registry *reg)
 		qsort(reg->items, reg->nr, sizeof(*reg->items), cmp_req);
 	for (i = 1; i < reg->nr; i++)
 		if (!strcmp(reg->items[i - 1].id, reg->items[i].id)) {
-			sg_error_set("%s:%u: requirement '%s' is defined twice (also at %s:%u)",
-				     reg->items[i].file, reg->items[i].line,
-				     reg->items[i].id, reg->items[i - 1].file,
-				     reg->items[i - 1].line);
-			sg_error_hint("every secure requirement needs exactly one definition");
+			sg_error_set("%s: requirement '%s' is defined twice (also at %s)",
+				     reg->items[i].where, reg->items[i].id,
+				     reg->items[i - 1].where);
+			sg_error_hint("every secure requirement needs exactly one definition: remove one, or give it its own ID");
 			return -1;
 		}
 	return 0;
@@ -221,6 +225,7 @@ void sg_registry_free(struct sg_registry *reg)
 		free(reg->items[i].title);
 		free(reg->items[i].status);
 		free(reg->items[i].file);
+		free(reg->items[i].where);
 	}
 	free(reg->items);
 	free(reg);

@@ -16,6 +16,7 @@ struct sg_requirement {
 	char *status;
 	char *file;          /* path in the repository */
 	unsigned line;
+	char *where;         /* "name:line:column", for messages */
 };
 
 struct sg_registry {

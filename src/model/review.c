@@ -221,7 +221,8 @@ static int parse_answer(struct sg_review_answer *a, const struct sg_ydoc *doc,
 	else if (!strcmp(result->value, "n/a"))
 		a->result = SG_REVIEW_NA;
 	else
-		return sg_yaml_error(doc, result,
+		return sg_yaml_error_hint(doc, result,
+			"pass: the criterion is met; fail: it is not (the review then blocks); n/a: it does not apply, with a note saying why",
 			"the result of criterion '%s' must be pass, fail or n/a, not '%s'",
 			a->criterion, result->value);
 	if (!sg_ynode_is_null(note)) {

@@ -45,7 +45,7 @@ int sg_policy__set_strings(struct sg_strlist *dst, const struct sg_ydoc *doc,
 		return -1;
 	for (i = 0; i < dst->nr; i++)
 		if (!*dst->items[i])
-			return sg_yaml_error(doc, node,
+			return sg_yaml_error_hint(doc, node, "remove the empty entry, or write the path it should name",
 				"'%s' must not contain empty entries", what);
 	return 0;
 }
@@ -117,11 +117,12 @@ static int parse_criteria(struct sg_policy_design_review *d,
 			       "design_review.criteria[].text") < 0)
 			return -1;
 		if (!d->criteria[i].id || !d->criteria[i].text)
-			return sg_yaml_error(doc, c, "a criterion needs an 'id' and a 'text'");
+			return sg_yaml_error_hint(doc, c, "write it as {id: DR-1, text: what the reviewer checks}",
+				"a criterion needs an 'id' and a 'text'");
 		for (j = 0; j < i; j++)
 			if (!strcmp(d->criteria[j].id, d->criteria[i].id))
-				return sg_yaml_error(doc, c, "duplicate criterion id '%s'",
-						     d->criteria[i].id);
+				return sg_yaml_error_hint(doc, c, "give each criterion its own id: records answer criteria by id",
+					"duplicate criterion id '%s'", d->criteria[i].id);
 	}
 	return 0;
 }
@@ -156,7 +157,8 @@ int sg_policy__parse_design_review(struct sg_policy *p, const struct sg_ydoc *do
 	if (n && !sg_ynode_is_null(n) && parse_criteria(d, doc, n) < 0)
 		return -1;
 	if (d->notes_ref && strncmp(d->notes_ref, "refs/", 5))
-		return sg_yaml_error(doc, sg_ymap_get(node, "notes_ref"),
+		return sg_yaml_error_hint(doc, sg_ymap_get(node, "notes_ref"),
+			"git notes live under refs/notes/: write 'notes_ref: refs/notes/design-review'",
 			"'design_review.notes_ref' must be a full ref name such as 'refs/notes/design-review'");
 	return 0;
 }
@@ -182,12 +184,14 @@ int sg_policy__parse_sbom(struct sg_policy *p, const struct sg_ydoc *doc,
 		else if (!strcmp(n->value, "none"))
 			p->sbom.ntia = 0;
 		else
-			return sg_yaml_error(doc, n,
+			return sg_yaml_error_hint(doc, n,
+				"'ntia' asks every component for the NTIA minimum elements; 'none' checks structure only",
 				"'sbom.minimum_elements' must be 'ntia' or 'none', not '%s'",
 				n->value);
 	}
 	if (!p->sbom.files.nr)
-		return sg_yaml_error(doc, node, "'sbom.files' must name at least one SBOM file");
+		return sg_yaml_error_hint(doc, node, "name the SBOM, e.g. 'files: [sbom/bom.cdx.json]', or remove the 'sbom' section",
+			"'sbom.files' must name at least one SBOM file");
 	return 0;
 }
 
@@ -208,7 +212,8 @@ int sg_policy__parse_risk(struct sg_policy *p, const struct sg_ydoc *doc,
 		       sg_ymap_get(node, "safety_id_pattern"), "risk.safety_id_pattern") < 0)
 		return -1;
 	if (!p->risk.files.nr)
-		return sg_yaml_error(doc, node, "'risk.files' must name at least one risk file");
+		return sg_yaml_error_hint(doc, node, "name the risk file, e.g. 'files: [risk/security-risks.yml]', or remove the 'risk' section",
+			"'risk.files' must name at least one risk file");
 	pat = sg_ymap_get(node, "safety_id_pattern");
 	return sg_policy__compile_regex(&p->risk.safety_regex, &p->risk.safety_regex_ok, doc,
 			     pat ? pat : node, p->risk.safety_id_pattern,
@@ -227,9 +232,12 @@ static int parse_choice(int *out, const struct sg_ydoc *doc,
 		*out = 0;
 	else if (!strcmp(node->value, one))
 		*out = 1;
-	else
-		return sg_yaml_error(doc, node, "'%s' must be '%s' or '%s', not '%s'",
-				     what, zero, one, node->value);
+	else {
+		sg_yaml_error(doc, node, "'%s' must be '%s' or '%s', not '%s'",
+			      what, zero, one, node->value);
+		sg_error_hint("use '%s' or '%s'", zero, one);
+		return -1;
+	}
 	return 0;
 }
 
@@ -263,7 +271,8 @@ static int parse_deliverable(struct sg_deliverable *d, const struct sg_ydoc *doc
 			 "release.deliverables[].must", "exists", "updated") < 0)
 		return -1;
 	if (!d->id || !d->path)
-		return sg_yaml_error(doc, node, "a deliverable needs an 'id' and a 'path'");
+		return sg_yaml_error_hint(doc, node, "write it as {id: threat-model, path: docs/security/threat-model.md, must: updated, clauses: ['7.2']}",
+			"a deliverable needs an 'id' and a 'path'");
 	return 0;
 }
 
@@ -330,7 +339,8 @@ int sg_policy__parse_rules(struct sg_policy *p, const struct sg_ydoc *doc,
 			return -1;
 		}
 		if (v->type != SG_YNODE_SCALAR || sg_severity_parse(&sev, v->value) < 0)
-			return sg_yaml_error(doc, v,
+			return sg_yaml_error_hint(doc, v,
+				"error fails the gate, warning is reported only, off turns the rule off",
 				"severity of rule '%s' must be error, warning or off, not '%s'",
 				k->value, v->type == SG_YNODE_SCALAR ? v->value : "a collection");
 		o->rule = sg_xstrdup(k->value);
@@ -375,19 +385,23 @@ static int parse_waiver(struct sg_waiver *w, const struct sg_ydoc *doc,
 		return -1;
 	w->where = where(doc, node);
 	if (!w->rule || !sg_rule_exists(w->rule))
-		return sg_yaml_error(doc, node, "a waiver needs a known 'rule'%s%s%s",
+		return sg_yaml_error_hint(doc, node, "'sdlgate explain' lists the rules; a waiver names the rule whose finding it waives",
+				     "a waiver needs a known 'rule'%s%s%s",
 				     w->rule ? " ('" : "", w->rule ? w->rule : "",
 				     w->rule ? "' is not a rule)" : "");
 	if (!w->commit && !w->path)
-		return sg_yaml_error(doc, node, "a waiver needs a 'commit' or a 'path'");
+		return sg_yaml_error_hint(doc, node, "add 'commit: <id of 7+ hex digits>' or 'path: <pattern>' to say what it waives",
+			"a waiver needs a 'commit' or a 'path'");
 	if (w->commit) {
 		if (strlen(w->commit) < 7 || strlen(w->commit) > 40)
-			return sg_yaml_error(doc, sg_ymap_get(node, "commit"),
+			return sg_yaml_error_hint(doc, sg_ymap_get(node, "commit"),
+				"copy the id from 'git log --format=%h' (at least 7 hex digits)",
 				"waiver commit '%s' must be an object id of 7 to 40 hex digits",
 				w->commit);
 		for (c = w->commit; *c; c++)
 			if (!isxdigit((unsigned char)*c))
-				return sg_yaml_error(doc, sg_ymap_get(node, "commit"),
+				return sg_yaml_error_hint(doc, sg_ymap_get(node, "commit"),
+					"copy the id from 'git log --format=%h' (at least 7 hex digits)",
 					"waiver commit '%s' is not hexadecimal", w->commit);
 	}
 	if (!w->reason || !w->approved_by || !w->expires) {
@@ -396,7 +410,8 @@ static int parse_waiver(struct sg_waiver *w, const struct sg_ydoc *doc,
 		return -1;
 	}
 	if (!valid_date(w->expires))
-		return sg_yaml_error(doc, sg_ymap_get(node, "expires"),
+		return sg_yaml_error_hint(doc, sg_ymap_get(node, "expires"),
+			"write a real calendar date, e.g. 'expires: 2027-01-31'",
 			"waiver 'expires' must be a date YYYY-MM-DD, not '%s'", w->expires);
 	return 0;
 }

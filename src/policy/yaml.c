@@ -165,11 +165,10 @@ done:
 	return error;
 }
 
-int sg_yaml_error(const struct sg_ydoc *doc, const struct sg_ynode *node,
-		  const char *fmt, ...)
+static void locate_error(const struct sg_ydoc *doc, const struct sg_ynode *node,
+			 const char *fmt, va_list ap)
 {
 	struct sg_buf msg = SG_BUF_INIT;
-	va_list ap;
 
 	if (node)
 		sg_buf_addf(&msg, "%s:%zu:%zu: ",
@@ -177,11 +176,31 @@ int sg_yaml_error(const struct sg_ydoc *doc, const struct sg_ynode *node,
 			    node->column);
 	else
 		sg_buf_addf(&msg, "%s: ", doc->name);
-	va_start(ap, fmt);
 	sg_buf_vaddf(&msg, fmt, ap);
-	va_end(ap);
 	sg_error_set("%s", msg.ptr);
 	sg_buf_release(&msg);
+}
+
+int sg_yaml_error(const struct sg_ydoc *doc, const struct sg_ynode *node,
+		  const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	locate_error(doc, node, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+int sg_yaml_error_hint(const struct sg_ydoc *doc, const struct sg_ynode *node,
+		       const char *hint, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	locate_error(doc, node, fmt, ap);
+	va_end(ap);
+	sg_error_hint("%s", hint);
 	return -1;
 }
 
@@ -224,11 +243,16 @@ static const char *type_name(enum sg_ynode_type type)
 static int want(const struct sg_ydoc *doc, const struct sg_ynode *node,
 		const char *what, enum sg_ynode_type type)
 {
+	static const char *const hints[] = {
+		[SG_YNODE_MAP] = "write it as a mapping of keys, e.g. 'key: value' lines indented below it, or {key: value}",
+		[SG_YNODE_SEQ] = "write it as a list, e.g. [a, b] or '- a' lines indented below it",
+		[SG_YNODE_SCALAR] = "write it as a single value (quote it if it holds ': ' or starts with a special character)",
+	};
+
 	if (node && node->type == type)
 		return 0;
-	sg_yaml_error(doc, node, "'%s' must be %s, not %s", what,
-		      type_name(type), node ? type_name(node->type) : "missing");
-	return -1;
+	return sg_yaml_error_hint(doc, node, hints[type], "'%s' must be %s, not %s", what,
+				  type_name(type), node ? type_name(node->type) : "missing");
 }
 
 int sg_yaml_want_map(const struct sg_ydoc *doc, const struct sg_ynode *node,
@@ -268,9 +292,9 @@ int sg_yaml_check_keys(const struct sg_ydoc *doc, const struct sg_ynode *map,
 		for (j = 0; j < i; j++)
 			if (map->pairs[j].key->type == SG_YNODE_SCALAR &&
 			    !strcmp(map->pairs[j].key->value, key->value))
-				return sg_yaml_error(doc, key,
-					"duplicate key '%s' in '%s'",
-					key->value, what);
+				return sg_yaml_error_hint(doc, key,
+					"a key appears once in a mapping: merge the two entries or remove one",
+					"duplicate key '%s' in '%s'", key->value, what);
 		for (a = allowed; *a; a++)
 			if (!strcmp(*a, key->value))
 				known = 1;
@@ -316,8 +340,8 @@ int sg_yaml_get_bool(int *out, const struct sg_ydoc *doc,
 			*out = 0;
 			return 0;
 		}
-	return sg_yaml_error(doc, node, "'%s' must be true or false, not '%s'",
-			     what, node->value);
+	return sg_yaml_error_hint(doc, node, "write true or false",
+				  "'%s' must be true or false, not '%s'", what, node->value);
 }
 
 int sg_yaml_get_uint(unsigned *out, const struct sg_ydoc *doc,
@@ -332,9 +356,8 @@ int sg_yaml_get_uint(unsigned *out, const struct sg_ydoc *doc,
 	v = strtoul(node->value, &end, 10);
 	if (!*node->value || *end || errno || v > 100000 ||
 	    node->value[0] == '-')
-		return sg_yaml_error(doc, node,
-			"'%s' must be a whole number, not '%s'", what,
-			node->value);
+		return sg_yaml_error_hint(doc, node, "write a number from 0 to 100000, without quotes or sign",
+			"'%s' must be a whole number, not '%s'", what, node->value);
 	*out = (unsigned)v;
 	return 0;
 }

@@ -59,6 +59,11 @@ void sg_ynode_free(struct sg_ynode *node);
 int sg_yaml_error(const struct sg_ydoc *doc, const struct sg_ynode *node,
 		  const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
+/* The same with a fixed hint (what to write instead); returns -1. */
+int sg_yaml_error_hint(const struct sg_ydoc *doc, const struct sg_ynode *node,
+		       const char *hint, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
 /* The value of `key` in a mapping, or NULL. */
 struct sg_ynode *sg_ymap_get(const struct sg_ynode *map, const char *key);
 

@@ -40,8 +40,11 @@ int sg_fs_read(struct sg_buf *out, const char *path, size_t max_size)
 	int fd, error;
 
 	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return sg_error_set("cannot open '%s': %s", path, strerror(errno));
+	if (fd < 0) {
+		sg_error_set("cannot open '%s': %s", path, strerror(errno));
+		sg_error_hint("check the path; a relative path is read from the current directory");
+		return -1;
+	}
 	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
 		close(fd);
 		return sg_error_set("'%s' is a directory, not a file", path);
@@ -87,6 +90,8 @@ int sg_fs_write_atomic(const char *path, const char *data, size_t len)
 	}
 	error = 0;
 done:
+	if (error)
+		sg_error_hint("check that the directory of '%s' exists and is writable", path);
 	if (f)
 		fclose(f);
 	if (error)
@@ -120,9 +125,11 @@ int sg_fs_mkdir_p(const char *path)
 		if (p.ptr[i] != '/' && p.ptr[i] != '\0')
 			continue;
 		p.ptr[i] = '\0';
-		if (mkdir(p.ptr, 0777) != 0 && errno != EEXIST)
+		if (mkdir(p.ptr, 0777) != 0 && errno != EEXIST) {
 			error = sg_error_set("cannot create directory '%s': %s",
 					     p.ptr, strerror(errno));
+			sg_error_hint("choose a directory you can write to");
+		}
 		if (i < p.len)
 			p.ptr[i] = '/';
 	}

@@ -214,7 +214,7 @@ static const struct {
 	  "'requirements.id_pattern' is longer than 256 characters" },
 };
 
-static void test_policy__broken_variants_name_file_line_column(void **state)
+static void test_policy__broken_variants_name_file_line_column_and_hint(void **state)
 {
 	size_t i;
 
@@ -231,6 +231,9 @@ static void test_policy__broken_variants_name_file_line_column(void **state)
 		if (!strstr(sg_error_message(), broken[i].expect))
 			fail_msg("case %zu: expected '%s' in '%s'", i, broken[i].expect,
 				 sg_error_message());
+		/* every refusal says what to write instead */
+		if (!sg_error_hint_text())
+			fail_msg("case %zu: no hint for '%s'", i, sg_error_message());
 		assert_int_equal(sg_error_kind(), SG_ERROR_INPUT);
 		sg_error_clear();
 	}
@@ -322,7 +325,7 @@ int main(void)
 		cmocka_unit_test(test_policy__defaults_and_absent_sections),
 		cmocka_unit_test(test_policy__id_patterns_with_intervals_and_classes_load),
 		cmocka_unit_test(test_policy__finds_ids_with_the_policy_regex),
-		cmocka_unit_test(test_policy__broken_variants_name_file_line_column),
+		cmocka_unit_test(test_policy__broken_variants_name_file_line_column_and_hint),
 		cmocka_unit_test(test_policy__unknown_key_hint_lists_allowed_keys),
 		cmocka_unit_test(test_policy__alias_bomb_is_bounded),
 		cmocka_unit_test(test_policy__extends_a_file_merges_maps_and_replaces_lists),

@@ -87,7 +87,7 @@ static const struct {
 	{ "requirements:\n  - {id: REQ-1, title: x, status: active}\n", "reqs.yml:2:10: requirement id 'REQ-1' does not match" },
 	{ "requirements:\n  - {id: SR-1, titel: x, status: active}\n", "reqs.yml:2:16: unknown key 'titel'" },
 	{ "requirements: {SR-1: x}\n", "'requirements' must be a list" },
-	{ "requirements:\n  - {id: SR-1, status: active}\n  - {id: SR-1, status: draft}\n", "requirement 'SR-1' is defined twice" },
+	{ "requirements:\n  - {id: SR-1, status: active}\n  - {id: SR-1, status: draft}\n", "reqs.yml:3:5: requirement 'SR-1' is defined twice (also at reqs.yml:2:5)" },
 	{ "requirements: [\n", "reqs.yml:2:1: invalid YAML" },
 	{ "reqs:\n  - {id: SR-1}\n", "unknown key 'reqs'" },
 };
