@@ -29,7 +29,7 @@ static int single_next(struct sg_change **out, void *payload)
 }
 
 int sg_gate_run_staged(struct sg_report *report, struct sg_ctx *ctx,
-		       enum sg_gate_mode mode, const char *message)
+		       enum sg_gate_mode mode, const char *message, int amend)
 {
 	struct sg_gate gate;
 	struct single single = { NULL };
@@ -42,9 +42,27 @@ int sg_gate_run_staged(struct sg_report *report, struct sg_ctx *ctx,
 	gate.mode = mode;
 	gate.today = sg_today();
 
-	if (sg_change_staged(&single.change, ctx->repo, message,
-			     sg_repo_comment_char(ctx->repo)) < 0 ||
-	    sg_snapshot_from_index(&gate.head, ctx->repo) < 0)
+	if (sg_change_staged(&single.change, ctx->repo, amend, message,
+			     sg_repo_comment_char(ctx->repo)) < 0)
+		goto done;
+	/*
+	 * git runs commit-msg only for a commit that changes something, so
+	 * nothing staged against HEAD means 'git commit --amend' rewording HEAD
+	 * ('-m' hides the amend from prepare-commit-msg), or --allow-empty:
+	 * judge it as the commit that replaces HEAD.
+	 */
+	if (mode == SG_GATE_COMMIT_MSG && !amend && !single.change->paths.nr &&
+	    single.change->parents) {
+		sg_change_free(single.change);
+		single.change = NULL;
+		amend = 1;
+		if (sg_change_staged(&single.change, ctx->repo, amend, message,
+				     sg_repo_comment_char(ctx->repo)) < 0)
+			goto done;
+	}
+	if (amend)
+		sg_gate_note(&gate, "this commit amends HEAD: it is judged with everything it changes against HEAD's parent");
+	if (sg_snapshot_from_index(&gate.head, ctx->repo) < 0)
 		goto done;
 	error = sg_gate_run(report, &gate, &source);
 done:
@@ -55,13 +73,13 @@ done:
 }
 
 int sg_run_staged_gate(struct sg_ctx *ctx, enum sg_gate_mode mode,
-		       const char *message)
+		       const char *message, int amend)
 {
 	struct sg_report report;
 	int rc;
 
 	memset(&report, 0, sizeof(report));
-	if (sg_gate_run_staged(&report, ctx, mode, message) < 0)
+	if (sg_gate_run_staged(&report, ctx, mode, message, amend) < 0)
 		rc = sg_ctx_fail();
 	else
 		rc = sg_ctx_emit(ctx, &report);
@@ -159,6 +177,6 @@ int cmd_check(int argc, char **argv, struct sg_ctx *ctx)
 	if (sg_ctx_load_policy(ctx) < 0)
 		return sg_ctx_fail();
 	if (staged)
-		return sg_run_staged_gate(ctx, SG_GATE_STAGED, NULL);
+		return sg_run_staged_gate(ctx, SG_GATE_STAGED, NULL, 0);
 	return check_range(ctx, range);
 }

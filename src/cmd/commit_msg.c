@@ -1,4 +1,5 @@
 #include "cmd.h"
+#include "cmd/amend.h"
 #include "cmd/gate_setup.h"
 #include "git/cleanup.h"
 #include "git/repo.h"
@@ -47,7 +48,8 @@ int cmd_commit_msg(int argc, char **argv, struct sg_ctx *ctx)
 	if (sg_commit_msg_read(&clean, ctx, argv[1]) < 0)
 		rc = sg_ctx_fail();
 	else
-		rc = sg_run_staged_gate(ctx, SG_GATE_COMMIT_MSG, clean.ptr);
+		rc = sg_run_staged_gate(ctx, SG_GATE_COMMIT_MSG, clean.ptr,
+					sg_amend_take(ctx));
 	sg_buf_release(&clean);
 	return rc;
 }

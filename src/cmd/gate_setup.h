@@ -60,11 +60,14 @@ int sg_run_list_gate(struct sg_ctx *ctx, struct sg_gate *gate,
  * at commit-msg with the cleaned message. Returns the exit code.
  */
 int sg_run_staged_gate(struct sg_ctx *ctx, enum sg_gate_mode mode,
-		       const char *message);
+		       const char *message, int amend);
 
-/* The same, filling `report` without printing it: 0, or -1 with an error. */
+/*
+ * The same, filling `report` without printing it: 0, or -1 with an error.
+ * `amend`: the commit being made replaces HEAD (see cmd/amend.h).
+ */
 int sg_gate_run_staged(struct sg_report *report, struct sg_ctx *ctx,
-		       enum sg_gate_mode mode, const char *message);
+		       enum sg_gate_mode mode, const char *message, int amend);
 
 /*
  * The message of the commit being made, from the file git names, cleaned

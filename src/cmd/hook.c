@@ -1,5 +1,6 @@
 #include "cmd/hook.h"
 #include "cmd.h"
+#include "cmd/amend.h"
 #include "cmd/gate_setup.h"
 #include "git/hookinput.h"
 #include "git/repo.h"
@@ -11,6 +12,7 @@
 #include "util/fs.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -85,13 +87,13 @@ static int emit_commit_gate(struct sg_ctx *ctx, struct sg_report *report,
 }
 
 static int run_commit_gate(struct sg_ctx *ctx, const char *hook,
-			   enum sg_gate_mode mode, const char *message)
+			   enum sg_gate_mode mode, const char *message, int amend)
 {
 	struct sg_report report;
 	int rc;
 
 	memset(&report, 0, sizeof(report));
-	if (sg_gate_run_staged(&report, ctx, mode, message) < 0)
+	if (sg_gate_run_staged(&report, ctx, mode, message, amend) < 0)
 		rc = sg_ctx_fail();
 	else
 		rc = emit_commit_gate(ctx, &report, hook);
@@ -108,7 +110,8 @@ static int hook_pre_commit(int argc, char **argv, struct sg_ctx *ctx)
 		return sg_ctx_fail();
 	if (skipped_merge(ctx, "pre-commit"))
 		return SG_EXIT_PASS;
-	return run_commit_gate(ctx, "pre-commit", SG_GATE_STAGED, NULL);
+	/* git runs pre-commit before it says (to prepare-commit-msg) that this is an amend */
+	return run_commit_gate(ctx, "pre-commit", SG_GATE_STAGED, NULL, 0);
 }
 
 /* The logic of `sdlgate commit-msg FILE`, with the hooks' brief pass. */
@@ -117,8 +120,11 @@ static int hook_commit_msg(int argc, char **argv, struct sg_ctx *ctx)
 	struct sg_buf clean = SG_BUF_INIT;
 	int rc;
 
+	int amend;
+
 	if (argc != 2)
 		return sg_usage_error("hook", "commit-msg takes the message FILE git names");
+	amend = sg_amend_take(ctx);
 	if (sg_ctx_load_policy(ctx) < 0)
 		return sg_ctx_fail();
 	if (skipped_merge(ctx, "commit-msg"))
@@ -126,9 +132,26 @@ static int hook_commit_msg(int argc, char **argv, struct sg_ctx *ctx)
 	if (sg_commit_msg_read(&clean, ctx, argv[1]) < 0)
 		rc = sg_ctx_fail();
 	else
-		rc = run_commit_gate(ctx, "commit-msg", SG_GATE_COMMIT_MSG, clean.ptr);
+		rc = run_commit_gate(ctx, "commit-msg", SG_GATE_COMMIT_MSG, clean.ptr, amend);
 	sg_buf_release(&clean);
 	return rc;
+}
+
+/*
+ * prepare-commit-msg: FILE [SOURCE [OID]] from git, or the pre-commit
+ * framework's PRE_COMMIT_COMMIT_MSG_SOURCE / PRE_COMMIT_COMMIT_OBJECT_NAME.
+ * It only tells commit-msg whether the commit amends HEAD, and never
+ * fails: git runs it even for 'git commit --no-verify'.
+ */
+static int hook_prepare_commit_msg(int argc, char **argv, struct sg_ctx *ctx)
+{
+	const char *source = argc > 2 ? argv[2] : getenv("PRE_COMMIT_COMMIT_MSG_SOURCE");
+	const char *oid = argc > 3 ? argv[3] : getenv("PRE_COMMIT_COMMIT_OBJECT_NAME");
+
+	if (argc < 2 || argc > 4)
+		return sg_usage_error("hook", "prepare-commit-msg takes FILE [SOURCE [OID]] as git passes them");
+	sg_amend_mark(ctx, source, oid);
+	return SG_EXIT_PASS;
 }
 
 static const struct hook {
@@ -136,6 +159,7 @@ static const struct hook {
 	int (*fn)(int argc, char **argv, struct sg_ctx *ctx);
 } hooks[] = {
 	{ "pre-commit", hook_pre_commit },
+	{ "prepare-commit-msg", hook_prepare_commit_msg },
 	{ "commit-msg", hook_commit_msg },
 	{ "pre-push", sg_hook_pre_push },
 	{ "pre-receive", sg_hook_pre_receive },
@@ -147,10 +171,10 @@ int cmd_hook(int argc, char **argv, struct sg_ctx *ctx)
 	const struct hook *h;
 
 	if (argc < 2)
-		return sg_usage_error("hook", "name the hook: pre-commit, commit-msg, pre-push or pre-receive");
+		return sg_usage_error("hook", "name the hook: pre-commit, prepare-commit-msg, commit-msg, pre-push or pre-receive");
 	for (h = hooks; h->name; h++)
 		if (!strcmp(h->name, argv[1]))
 			return h->fn(argc - 1, argv + 1, ctx);
-	return sg_usage_error("hook", "'%s' is not a hook sdlgate runs as (pre-commit, commit-msg, pre-push, pre-receive)",
+	return sg_usage_error("hook", "'%s' is not a hook sdlgate runs as (pre-commit, prepare-commit-msg, commit-msg, pre-push, pre-receive)",
 			      argv[1]);
 }

@@ -30,7 +30,7 @@
 #define EXISTING_MAX_SIZE (1024 * 1024)
 #define BACKUP_MAX 100
 
-static const char *const client_hooks[] = { "pre-commit", "commit-msg", "pre-push", NULL };
+static const char *const client_hooks[] = { "pre-commit", "prepare-commit-msg", "commit-msg", "pre-push", NULL };
 static const char *const server_hooks[] = { "pre-receive", NULL };
 
 /* Write through a temporary file so git never runs half a script. */

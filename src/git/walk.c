@@ -266,12 +266,49 @@ int sg_walk_next(struct sg_change **out, void *payload)
 	return change_from_commit(out, walk, &oid);
 }
 
-int sg_change_staged(struct sg_change **out, struct sg_repo *repo,
+/* The tree the staged change is compared with: 0, or -1 with an error. */
+static int staged_base(git_tree **out, size_t *parents, git_repository *git,
+		       struct sg_repo *repo, int amend)
+{
+	git_object *head = NULL;
+	git_commit *commit = NULL, *parent = NULL;
+	int error = -1;
+
+	*out = NULL;
+	*parents = 0;
+	if (sg_repo_head_unborn(repo))
+		return 0;
+	if (git_revparse_single(&head, git, "HEAD^{commit}") < 0)
+		return sg_error_from_git("cannot read HEAD");
+	commit = (git_commit *)head;
+	if (!amend) {
+		*parents = 1;
+		error = git_commit_tree(out, commit) < 0 ?
+			sg_error_from_git("cannot read the tree of HEAD") : 0;
+		goto done;
+	}
+	if (git_commit_parentcount(commit) == 0) {
+		error = 0;   /* amending a root commit: everything is new */
+		goto done;
+	}
+	*parents = 1;
+	if (git_commit_parent(&parent, commit, 0) < 0 ||
+	    git_commit_tree(out, parent) < 0) {
+		sg_error_from_git("cannot read the parent of HEAD");
+		goto done;
+	}
+	error = 0;
+done:
+	git_commit_free(parent);
+	git_object_free(head);
+	return error;
+}
+
+int sg_change_staged(struct sg_change **out, struct sg_repo *repo, int amend,
 		     const char *message, char comment_char)
 {
 	git_repository *git = sg_repo_git(repo);
 	git_diff_options opts;
-	git_object *head = NULL;
 	git_tree *head_tree = NULL;
 	git_index *index = NULL;
 	git_diff *diff = NULL;
@@ -295,18 +332,8 @@ int sg_change_staged(struct sg_change **out, struct sg_repo *repo,
 	change->author_email = sg_xstrdup("");
 	change->committer_name = sg_xstrdup("");
 	change->committer_email = sg_xstrdup("");
-	change->parents = 1;
-
-	if (!sg_repo_head_unborn(repo)) {
-		if (git_revparse_single(&head, git, "HEAD^{tree}") < 0) {
-			sg_error_from_git("cannot read HEAD");
-			goto done;
-		}
-		head_tree = (git_tree *)head;
-		head = NULL;
-	} else {
-		change->parents = 0;
-	}
+	if (staged_base(&head_tree, &change->parents, git, repo, amend) < 0)
+		goto done;
 	if (git_repository_index(&index, git) < 0) {
 		sg_error_from_git("cannot read the index");
 		goto done;
@@ -328,7 +355,6 @@ done:
 	git_diff_free(diff);
 	git_index_free(index);
 	git_tree_free(head_tree);
-	git_object_free(head);
 	sg_change_free(change);
 	return error;
 }

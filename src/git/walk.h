@@ -47,9 +47,11 @@ int sg_walk_next(struct sg_change **out, void *walk);
 
 /*
  * The staged change: the index against HEAD (an unborn HEAD is the
- * empty tree), with `message` (NULL at pre-commit).
+ * empty tree), with `message` (NULL at pre-commit). With `amend` the
+ * commit being made replaces HEAD, so the index is compared with HEAD's
+ * parent (the empty tree for a root commit).
  */
-int sg_change_staged(struct sg_change **out, struct sg_repo *repo,
+int sg_change_staged(struct sg_change **out, struct sg_repo *repo, int amend,
 		     const char *message, char comment_char);
 
 #endif

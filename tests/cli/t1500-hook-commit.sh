@@ -25,6 +25,55 @@ expect_status 0
 [ "$(rev . HEAD)" != "$before" ] || fail "HEAD did not move"
 [ "$(git log -1 --format=%s)" = "Change with a requirement" ] || fail "wrong commit"
 
+test_begin "git commit --amend is judged as the commit it makes: dropping the requirement is refused"
+before=$(rev . HEAD)
+run_cmd git commit --amend -m "Change with a requirement" -m "Security-Impact: none - only words changed"
+expect_status 1
+expect_err "requirement-reference"
+expect_err "src/main.c"
+[ "$(rev . HEAD)" = "$before" ] || fail "HEAD moved: the amend was made"
+
+test_begin "an amend that keeps its trailers is made, and the next plain commit is judged as usual"
+run_cmd git commit --amend -m "Change with a requirement, reworded
+
+$GOOD_TRAILERS"
+expect_status 0
+[ "$(rev . HEAD)" != "$before" ] || fail "the amend was not made"
+[ ! -e .git/sdlgate-amend ] || fail "the amend mark was left behind"
+printf 'Notes\n' > NOTES.md
+git add NOTES.md
+run_cmd git commit -m "Notes" -m "Security-Impact: none - documentation"
+expect_status 0
+
+test_begin "an amend through the editor with more staged is judged against HEAD's parent (prepare-commit-msg)"
+echo "int amend_b;" >> src/main.c
+git add src/main.c
+git commit -q -m "Another code change
+
+$GOOD_TRAILERS"
+before=$(rev . HEAD)
+mkdir -p docs
+printf 'words\n' > docs/amend.md
+git add docs/amend.md
+# the editor drops the requirement and claims a documentation-only change
+run_cmd env GIT_EDITOR="sed -i -e '/^Security-Requirement/d' -e 's/^Risk-Assessment.*/Security-Impact: none - documentation/'" \
+	git commit --amend
+expect_status 1
+expect_err "src/main.c"
+[ "$(rev . HEAD)" = "$before" ] || fail "HEAD moved: the amend was made"
+git reset -q HEAD docs/amend.md
+rm -f docs/amend.md
+
+test_begin "git commit --amend --no-verify leaves no mark that a later commit could misread"
+run_cmd git commit --amend --no-verify -m "Notes, reworded" -m "Security-Impact: none - documentation"
+expect_status 0
+echo "int amend_c;" >> src/main.c
+git add src/main.c
+run_cmd git commit -m "Plain change after an unchecked amend
+
+$GOOD_TRAILERS"
+expect_status 0
+
 test_begin "git commit -a: the hook judges the index git commits (GIT_INDEX_FILE)"
 before=$(rev . HEAD)
 echo "int b;" >> src/main.c

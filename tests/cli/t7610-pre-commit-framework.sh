@@ -31,6 +31,7 @@ repos:
     rev: $hooks_rev
     hooks:
       - id: sdlgate
+      - id: sdlgate-prepare-commit-msg
       - id: sdlgate-commit-msg
       - id: sdlgate-pre-push
 YML
@@ -40,10 +41,11 @@ git commit -q -m "Use pre-commit
 Security-Impact: none - developer tooling only"
 git push -q origin main
 
-test_begin "pre-commit install sets up the three stages"
-run_cmd pre-commit install --hook-type pre-commit --hook-type commit-msg --hook-type pre-push
+test_begin "pre-commit install sets up the four stages"
+run_cmd pre-commit install --hook-type pre-commit --hook-type prepare-commit-msg \
+	--hook-type commit-msg --hook-type pre-push
 expect_status 0
-for h in pre-commit commit-msg pre-push; do
+for h in pre-commit prepare-commit-msg commit-msg pre-push; do
 	[ -x ".git/hooks/$h" ] || fail "no $h hook"
 done
 
@@ -64,6 +66,19 @@ $GOOD_TRAILERS"
 expect_status 0
 expect_output "sdlgate (the staged change)"
 [ "$(rev . HEAD)" != "$before" ] || fail "no commit"
+
+test_begin "an amend that adds a document and drops the requirement is refused (the framework's prepare-commit-msg)"
+before=$(rev . HEAD)
+mkdir -p docs
+printf 'words\n' > docs/amend.md
+git add docs/amend.md
+run_cmd env GIT_EDITOR="sed -i -e '/^Security-Requirement/d' -e 's/^Risk-Assessment.*/Security-Impact: none - documentation/'" \
+	git commit --amend
+expect_status 1
+expect_output "src/main.c"
+[ "$(rev . HEAD)" = "$before" ] || fail "the amend was made"
+git reset -q HEAD docs/amend.md
+rm -f docs/amend.md
 
 test_begin "git push is refused by the framework's pre-push (PRE_COMMIT_* variables)"
 echo "int b;" >> src/main.c
