@@ -1,3 +1,4 @@
+#include "git/change.h"
 #include "git/snapshot.h"
 #include "model/clauses.h"
 #include "model/deliverable.h"
@@ -10,6 +11,7 @@
 #include "rules/rule.h"
 #include "util/alloc.h"
 #include "util/buf.h"
+#include "util/glob.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -17,9 +19,10 @@
 #include <time.h>
 
 /*
- * The release rules judge the release commit as a whole (they have only a
- * `finish` callback): the deliverables, the requirement → test → risk
- * trace, and the risk file. They run at the release gate only.
+ * The release rules judge the release commit as a whole (in `finish`):
+ * the deliverables, the requirement → test → risk trace, and the risk
+ * file. They run at the release gate; risk-trace also runs on a change
+ * set that edits the risk file, judging it at the change set's head.
  */
 
 static const char *release_off(const struct sg_gate *gate)
@@ -29,10 +32,9 @@ static const char *release_off(const struct sg_gate *gate)
 	return gate->policy->release.present ? NULL : "the policy has no 'release' section";
 }
 
+/* risk-trace runs at the release and wherever a change set edits a risk file. */
 static const char *risk_off(const struct sg_gate *gate)
 {
-	if (gate->mode != SG_GATE_RELEASE)
-		return "runs at the release gate only";
 	return gate->policy->risk.present ? NULL : "the policy has no 'risk' section";
 }
 
@@ -326,24 +328,48 @@ static void check_risk(struct sg_gate *gate, const struct sg_registry *reg,
 	sg_buf_release(&msg);
 }
 
+struct risk_state {
+	int touched;   /* a change of the change set edits a risk file */
+};
+
+static int risk_begin(struct sg_gate *gate, void **state)
+{
+	(void)gate;
+	*state = sg_xcalloc(1, sizeof(struct risk_state));
+	return 0;
+}
+
+static int risk_change(struct sg_gate *gate, void *state, const struct sg_change *change)
+{
+	struct risk_state *s = state;
+	size_t i;
+
+	for (i = 0; i < change->paths.nr && !s->touched; i++)
+		s->touched = sg_glob_match_any(&gate->policy->risk.files, change->paths.items[i]);
+	return 0;
+}
+
 static int risk_finish(struct sg_gate *gate, void *state)
 {
 	const struct sg_policy *p = gate->policy;
+	const struct risk_state *s = state;
 	struct sg_risks risks = SG_RISKS_INIT;
 	const struct sg_registry *reg = NULL;
 	struct sg_finding *f;
 	size_t i;
 	int error = -1;
 
-	(void)state;
+	if (gate->mode != SG_GATE_RELEASE && !s->touched)
+		return 0;   /* the risk file is judged where it changes, and at release */
 	if (sg_risks_load(&risks, gate->head, &p->risk.files) < 0)
 		goto done;
 	if (p->requirements.present && sg_gate_registry(&reg, gate, NULL) < 0)
 		goto done;
 	for (i = 0; i < risks.missing.nr; i++) {
 		f = sg_gate_add(gate, "risk-trace", NULL,
-				"risk file %s does not exist at the release commit",
-				risks.missing.items[i]);
+				"risk file %s does not exist at %s",
+				risks.missing.items[i], gate->mode == SG_GATE_RELEASE ?
+				"the release commit" : "the head of the change set");
 		sg_strlist_add(&f->paths, risks.missing.items[i]);
 		sg_finding_set_hint(f, "commit the security risk file, or fix 'risk.files' in the policy");
 	}
@@ -362,10 +388,14 @@ const struct sg_rule sg_rule_risk_trace = {
 	.clauses = "7.4 7.5",
 	.severity = SG_SEV_ERROR,
 	.off_reason = risk_off,
+	.begin = risk_begin,
+	.change = risk_change,
 	.finish = risk_finish,
+	.free = free,
 	.explain =
-		"At the release commit, every risk of the security risk file (risk.files)\n"
-		"has a valid, unique ID (a letter, then letters, digits, '-', '_', '.');\n"
+		"At the release commit, and at the head of every change set that edits\n"
+		"the security risk file (risk.files), so that a merge request or a\n"
+		"push hears of it at once, every risk has a valid, unique ID (a letter, then letters, digits, '-', '_', '.');\n"
 		"every control names a requirement of the registry with an accepted\n"
 		"status (without a registry: an ID matching requirements.id_pattern); a\n"
 		"'mitigated' risk names at least one control; and every safety_risks entry\n"

@@ -303,4 +303,31 @@ expect_status 0
 [ "$(json '"no changes to check in this change set" in r["notes"]')" = "True" ] || fail "note"
 [ "$(json '[x["status"] for x in r["rules"] if x["id"]=="requirement-reference"][0]')" = "not-evaluated" ] || fail "not-evaluated"
 
+test_begin "risk-trace judges a change set that edits the risk file, at its head"
+cd "$SG_TMP"
+new_repo risky >/dev/null
+base=$(git rev-parse HEAD)
+cat >> risk/security-risks.yml <<'YML'
+  - {id: RSK-001, title: Copied twice, controls: [SR-099], safety_risks: [HZ-2], status: mitigated}
+YML
+git add -A
+git commit -q -m "Assess the pump's remote interface
+
+Security-Requirement: SR-001"
+run_sg check --range "$base..HEAD"
+expect_status 1
+expect_out "risk-trace"
+expect_out "SR-099"
+expect_out "HZ-2"
+expect_out "risk/security-risks.yml"
+
+test_begin "risk-trace passes a change set that leaves the risk file alone"
+git reset -q --hard "$base"
+commit_change "Tidy the readme
+
+Security-Impact: none - documentation" README.md
+run_sg --format json check --range "$base..HEAD"
+expect_status 0
+expect_not_out '"rule":	"risk-trace"'
+
 test_done
