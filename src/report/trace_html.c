@@ -124,7 +124,8 @@ static void header(struct sg_buf *out, const struct sg_evidence *ev)
 		sg_buf_adds(out, " — ");
 		esc(out, p->product);
 	}
-	sg_buf_addf(out, "</h1>\n<p class=\"meta\">Release commit <code>%s</code>", ev->head);
+	sg_buf_addf(out, "</h1>\n<p class=\"meta\">%s <code>%s</code>",
+		    r ? "Release commit" : "Commit", ev->head);
 	if (r) {
 		if (ev->previous_oid) {
 			sg_buf_adds(out, " · previous release ");
