@@ -43,3 +43,17 @@ Risk-Assessment: unchanged - no new risk"
 expect_output() {
 	cat "$SG_TMP/out" "$SG_TMP/err" | grep -qF -- "$1" || fail "the output lacks '$1'"
 }
+
+# amend_to_docs_only: stage a document and amend HEAD through the editor,
+# which drops the requirement and claims a documentation-only change (a
+# commit-msg that compared the amend with HEAD would let it through). The
+# result is in $status, $out and $err; the document is unstaged again.
+amend_to_docs_only() {
+	mkdir -p docs
+	printf 'words\n' > docs/amend.md
+	git add docs/amend.md
+	run_cmd env GIT_EDITOR="sed -i -e '/^Security-Requirement/d' -e 's/^Risk-Assessment.*/Security-Impact: none - documentation/'" \
+		git commit --amend
+	git reset -q HEAD docs/amend.md
+	rm -f docs/amend.md
+}

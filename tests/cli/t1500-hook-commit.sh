@@ -52,17 +52,10 @@ git commit -q -m "Another code change
 
 $GOOD_TRAILERS"
 before=$(rev . HEAD)
-mkdir -p docs
-printf 'words\n' > docs/amend.md
-git add docs/amend.md
-# the editor drops the requirement and claims a documentation-only change
-run_cmd env GIT_EDITOR="sed -i -e '/^Security-Requirement/d' -e 's/^Risk-Assessment.*/Security-Impact: none - documentation/'" \
-	git commit --amend
+amend_to_docs_only
 expect_status 1
 expect_err "src/main.c"
 [ "$(rev . HEAD)" = "$before" ] || fail "HEAD moved: the amend was made"
-git reset -q HEAD docs/amend.md
-rm -f docs/amend.md
 
 test_begin "git commit --amend --no-verify leaves no mark that a later commit could misread"
 run_cmd git commit --amend --no-verify -m "Notes, reworded" -m "Security-Impact: none - documentation"

@@ -69,16 +69,10 @@ expect_output "sdlgate (the staged change)"
 
 test_begin "an amend that adds a document and drops the requirement is refused (the framework's prepare-commit-msg)"
 before=$(rev . HEAD)
-mkdir -p docs
-printf 'words\n' > docs/amend.md
-git add docs/amend.md
-run_cmd env GIT_EDITOR="sed -i -e '/^Security-Requirement/d' -e 's/^Risk-Assessment.*/Security-Impact: none - documentation/'" \
-	git commit --amend
+amend_to_docs_only
 expect_status 1
 expect_output "src/main.c"
 [ "$(rev . HEAD)" = "$before" ] || fail "the amend was made"
-git reset -q HEAD docs/amend.md
-rm -f docs/amend.md
 
 test_begin "git push is refused by the framework's pre-push (PRE_COMMIT_* variables)"
 echo "int b;" >> src/main.c
