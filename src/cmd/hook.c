@@ -118,9 +118,7 @@ static int hook_pre_commit(int argc, char **argv, struct sg_ctx *ctx)
 static int hook_commit_msg(int argc, char **argv, struct sg_ctx *ctx)
 {
 	struct sg_buf clean = SG_BUF_INIT;
-	int rc;
-
-	int amend;
+	int rc, amend;
 
 	if (argc != 2)
 		return sg_usage_error("hook", "commit-msg takes the message FILE git names");

@@ -27,7 +27,7 @@ static void put_scalar(const char *s)
 	const unsigned char *c;
 
 	putchar('"');
-	for (c = (const unsigned char *)s; *c; c++) {
+	for (c = (const unsigned char *)(s ? s : ""); *c; c++) {
 		if (*c == '"' || *c == '\\')
 			printf("\\%c", *c);
 		else if (*c < 0x20 || *c == 0x7f)
@@ -38,7 +38,10 @@ static void put_scalar(const char *s)
 	putchar('"');
 }
 
-/* "KEY: VALUE" (flow style inside `{}` when `flow`), VALUE quoted. */
+/*
+ * "KEY: VALUE" with VALUE quoted. `flow`: 0 a line of its own, 1 the
+ * first pair inside `{...}`, 2 a later pair there (after ", ").
+ */
 static void put_pair(const char *key, const char *value, int flow)
 {
 	printf("%s%s: ", flow > 1 ? ", " : "", key);

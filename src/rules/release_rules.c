@@ -395,7 +395,8 @@ const struct sg_rule sg_rule_risk_trace = {
 	.explain =
 		"At the release commit, and at the head of every change set that edits\n"
 		"the security risk file (risk.files), so that a merge request or a\n"
-		"push hears of it at once, every risk has a valid, unique ID (a letter, then letters, digits, '-', '_', '.');\n"
+		"push hears of it at once, every risk has a valid, unique ID (a\n"
+		"letter, then letters, digits, '-', '_', '.');\n"
 		"every control names a requirement of the registry with an accepted\n"
 		"status (without a registry: an ID matching requirements.id_pattern); a\n"
 		"'mitigated' risk names at least one control; and every safety_risks entry\n"
