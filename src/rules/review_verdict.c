@@ -288,14 +288,18 @@ static void write_hint(struct sg_buf *h, const struct sg_gate *gate)
 	if (gate->base_oid && gate->head_oid)
 		sg_buf_addf(h, " --range %.12s..%.12s", gate->base_oid, gate->head_oid);
 	sg_buf_adds(h, "' prints a record to fill in; ");
-	if (p->records)
+	/* --mr and the server read record files from the target only */
+	if (p->records && !gate->target)
 		sg_buf_addf(h, "commit it as %s<id>.yml and cite it with '%s: <id>'",
 			    p->records, p->trailer);
-	if (p->records && p->notes_ref)
+	if (p->records && !gate->target && p->notes_ref)
 		sg_buf_adds(h, ", or ");
 	if (p->notes_ref)
-		sg_buf_addf(h, "attach it with 'git notes --ref=%s add -F <file> <commit>'",
-			    p->notes_ref);
+		sg_buf_addf(h, "attach it with 'git notes --ref=%s add -F <file> <commit>' and push %s",
+			    p->notes_ref, p->notes_ref);
+	if (p->records && gate->target && !p->notes_ref)
+		sg_buf_addf(h, "merge it into the target as %s<id>.yml first (records are read from the target here; set design_review.notes_ref to review merge requests with git notes)",
+			    p->records);
 	if (!p->records && !p->notes_ref)
 		sg_buf_adds(h, "the policy sets neither design_review.records nor design_review.notes_ref, so set one");
 	if (gate->policy->co_change_commit)

@@ -71,6 +71,36 @@ run_sg check --range HEAD^..HEAD
 expect_status 0
 expect_not_out "exemption does not cover"
 
+test_begin "full pack: a merge request without a review is told to attach a note"
+git init -q "$SG_TMP/reviewflow"
+cd "$SG_TMP/reviewflow"
+run_sg init --profile iec81001-5-1-full
+git add -A
+git commit -q -m "Adopt the sdlgate policy" -m "Security-Requirement: SR-001"
+git checkout -q -b feature
+mkdir -p src
+echo "int session;" > src/session.c
+git add -A
+git commit -q -m "Add session handling
+
+Security-Requirement: SR-001
+Risk-Assessment: unchanged - no new interface"
+run_sg check --mr --base main
+expect_status 1
+expect_out "attach it with 'git notes --ref=refs/notes/design-review add -F <file> <commit>'"
+expect_not_out "commit it as reviews/"
+
+test_begin "full pack: the README's review flow (template, note) passes the merge request"
+run_sg review template --range main..HEAD
+expect_status 0
+sed -e 's/^id: .*/id: DR-2026-001/' -e 's/  - <reviewer e-mail>/  - rita@example.org/' \
+	-e 's/^decision: .*/decision: approved/' -e 's/result: <pass|fail|n\/a>/result: pass/' \
+	-e 's/note: <.*>/note: checked in the review meeting/' "$SG_TMP/out" > "$SG_TMP/rec.yml"
+git notes --ref=refs/notes/design-review add -F "$SG_TMP/rec.yml" HEAD
+run_sg check --mr --base main
+expect_status 0
+expect_out "PASS"
+
 test_begin "the FDA pack writes the ten documents (the pen test as a folder README)"
 cd "$SG_TMP/fda-premarket-minimum"
 for f in docs/security/threat-model.md docs/security/risk-management-plan.md \
