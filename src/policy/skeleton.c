@@ -143,7 +143,11 @@ static char *reviews_readme(const struct sg_policy *p)
 
 	sg_buf_addf(&b, "# Design review records\n\n"
 		    "One YAML file per review (IEC 81001-5-1 5.3.3, 5.4.4), named after its ID,\n"
-		    "e.g. `DR-2026-001.yml`. A commit names the review in a `%s:` trailer.\n\n"
+		    "e.g. `DR-2026-001.yml`. A commit names the review in a `%s:` trailer.\n"
+		    "Merge requests and the server read these files from the target branch only;\n"
+		    "a review of a branch reaches them as a git note instead (`sdlgate review\n"
+		    "template` prints the record; `git notes --ref=%s add -F <file> <commit>`,\n"
+		    "then push that ref).\n\n"
 		    "```yaml\n"
 		    "id: DR-2026-001\n"
 		    "date: 2026-01-31\n"
@@ -152,7 +156,8 @@ static char *reviews_readme(const struct sg_policy *p)
 		    "reviewed_commit: <oid>              # the state that was reviewed\n"
 		    "paths: [\"src/**\"]                   # what it covers\n"
 		    "criteria:\n",
-		    d->trailer, d->min_reviewers);
+		    d->trailer, d->notes_ref ? d->notes_ref : "<design_review.notes_ref>",
+		    d->min_reviewers);
 	for (i = 0; i < d->criteria_nr; i++)
 		sg_buf_addf(&b, "  %s: {result: pass, note: \"...\"}   # %s\n", d->criteria[i].id,
 			    d->criteria[i].text);
