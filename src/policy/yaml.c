@@ -166,6 +166,9 @@ done:
 }
 
 static void locate_error(const struct sg_ydoc *doc, const struct sg_ynode *node,
+			 const char *fmt, va_list ap) __attribute__((format(printf, 3, 0)));
+
+static void locate_error(const struct sg_ydoc *doc, const struct sg_ynode *node,
 			 const char *fmt, va_list ap)
 {
 	struct sg_buf msg = SG_BUF_INIT;

@@ -38,6 +38,8 @@ static char dir[] = "/tmp/sg-sbom-rules-XXXXXX";
 	" \"purl\": \"pkg:generic/zlib@1.3.1\"}]," \
 	" \"dependencies\": [{\"ref\": \"z\"}]}\n"
 
+static void sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 static void sh(const char *fmt, ...)
 {
 	struct sg_buf cmd = SG_BUF_INIT, out = SG_BUF_INIT;
