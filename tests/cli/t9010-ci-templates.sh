@@ -150,4 +150,38 @@ sed 's/\${{ steps.gate.outputs.status }}/1/g' "$SG_TMP/gh-verdict.sh" > "$SG_TMP
 run_github "$SG_TMP/gh-verdict-1.sh"
 expect_status 1
 
+# The snippets a team copies from the README are the same jobs: run the
+# GitLab "core of it" script and the GitHub gate step from README.md.
+python3 - "$SG_SOURCE_DIR/README.md" "$SG_TMP" <<'PY'
+import re, sys, yaml
+text = open(sys.argv[1]).read()
+def blocks(section):
+    part = text[text.index(section):]
+    part = part[:part.index("\n## ", 1)]
+    return [yaml.safe_load(b) for b in re.findall(r"```yaml\n(.*?)```", part, re.S)]
+gl = [b for b in blocks("## Merge requests: GitLab") if isinstance(b, dict) and "sdlgate" in b][0]
+open(sys.argv[2] + "/readme-gitlab.sh", "w").write("\n".join(gl["sdlgate"]["script"]) + "\n")
+gh = [b for b in blocks("## Pull requests: GitHub Actions") if isinstance(b, dict) and "jobs" in b][0]
+step = [x for x in gh["jobs"]["sdlgate"]["steps"] if x.get("id") == "gate"][0]
+open(sys.argv[2] + "/readme-gh-gate.sh", "w").write(step["run"])
+PY
+
+git checkout -q feature
+test_begin "README's GitLab snippet: the failing merge request fails the job, with the reports"
+rm -f sdlgate-junit.xml gl-code-quality-report.json sdlgate-summary.md
+run_cmd env PATH="$SG_TMP/bin:$PATH" CI_PIPELINE_SOURCE=merge_request_event \
+	CI_MERGE_REQUEST_DIFF_BASE_SHA="$(git merge-base origin/main HEAD)" \
+	bash -eo pipefail "$SG_TMP/readme-gitlab.sh"
+expect_status 1
+for f in sdlgate-junit.xml gl-code-quality-report.json sdlgate-summary.md; do
+	[ -s "$f" ] || fail "the README's GitLab job wrote no $f"
+done
+
+test_begin "README's GitHub snippet: the gate step records the failure and writes SARIF"
+rm -f sdlgate.sarif "$SG_TMP/gh-output"
+run_github "$SG_TMP/readme-gh-gate.sh"
+expect_status 0
+grep -qx "status=1" "$SG_TMP/gh-output" || fail "GITHUB_OUTPUT lacks status=1"
+[ -s sdlgate.sarif ] || fail "no SARIF from the README's GitHub step"
+
 test_done
