@@ -33,8 +33,12 @@ int sg_walk_new(struct sg_walk **out, struct sg_repo *repo)
 		free(w);
 		return sg_error_from_git("cannot walk the history");
 	}
-	/* time order streams; topological order would load the whole range first */
-	git_revwalk_sorting(w->revwalk, GIT_SORT_TIME);
+	/*
+	 * Newest first, as git log: time order alone scrambles commits that
+	 * share a timestamp (a rebased series does), so topological too. A
+	 * range with a base is loaded before the first commit either way.
+	 */
+	git_revwalk_sorting(w->revwalk, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
 	*out = w;
 	return 0;
 }

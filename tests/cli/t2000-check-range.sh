@@ -330,4 +330,17 @@ run_sg --format json check --range "$base..HEAD"
 expect_status 0
 expect_not_out '"rule":	"risk-trace"'
 
+test_begin "commits that share a timestamp (a rebased series) are reported in git log's order"
+cd "$SG_TMP"
+new_repo sametime >/dev/null
+base=$(git rev-parse HEAD)
+for n in 1 2 3 4 5; do
+	commit_change "Unreferenced change $n" "lib/same$n.c"
+done
+run_sg check --range "$base..HEAD"
+expect_status 1
+got=$(printf '%s\n' "$out" | grep -E '^[0-9a-f]{7} ' | cut -c1-7 | tr '\n' ' ')
+want=$(git log --format=%h --abbrev=7 "$base..HEAD" | tr '\n' ' ')
+[ "$got" = "$want" ] || fail "order '$got', git log '$want'"
+
 test_done
