@@ -178,9 +178,16 @@ int sg_snapshot_read(struct sg_buf *out, const struct sg_snapshot *snap,
 
 struct list_payload {
 	struct sg_strlist *out;
-	const char *pattern;
+	const char *pattern;                /* one pattern, or */
+	const struct sg_strlist *patterns;  /* any of these */
 	struct sg_buf path;
 };
+
+static int list_match(const struct list_payload *p, const char *path)
+{
+	return p->pattern ? sg_glob_match(p->pattern, path) :
+		sg_glob_match_any(p->patterns, path);
+}
 
 static int list_cb(const char *root, const git_tree_entry *entry, void *data)
 {
@@ -191,15 +198,14 @@ static int list_cb(const char *root, const git_tree_entry *entry, void *data)
 	sg_buf_reset(&p->path);
 	sg_buf_adds(&p->path, root);
 	sg_buf_adds(&p->path, git_tree_entry_name(entry));
-	if (sg_glob_match(p->pattern, p->path.ptr))
+	if (list_match(p, p->path.ptr))
 		sg_strlist_add(p->out, p->path.ptr);
 	return 0;
 }
 
-int sg_snapshot_list(struct sg_strlist *out, const struct sg_snapshot *snap,
-		     const char *pattern)
+/* One pass over the files of `snap`, whatever the number of patterns. */
+static int list_files(struct list_payload *p, const struct sg_snapshot *snap)
 {
-	struct list_payload p = { out, pattern, SG_BUF_INIT };
 	size_t i, n;
 	int error = 0;
 
@@ -208,17 +214,32 @@ int sg_snapshot_list(struct sg_strlist *out, const struct sg_snapshot *snap,
 		for (i = 0; i < n; i++) {
 			const git_index_entry *e = git_index_get_byindex(snap->index, i);
 
-			if (e && git_index_entry_stage(e) == 0 &&
-			    sg_glob_match(pattern, e->path))
-				sg_strlist_add(out, e->path);
+			if (e && git_index_entry_stage(e) == 0 && list_match(p, e->path))
+				sg_strlist_add(p->out, e->path);
 		}
 	} else if (snap->tree) {
-		if (git_tree_walk(snap->tree, GIT_TREEWALK_PRE, list_cb, &p) < 0)
+		if (git_tree_walk(snap->tree, GIT_TREEWALK_PRE, list_cb, p) < 0)
 			error = sg_error_from_git("cannot list the files of %s", snap->name);
 	}
-	sg_buf_release(&p.path);
-	sg_strlist_sort(out);
+	sg_buf_release(&p->path);
+	sg_strlist_sort(p->out);
 	return error;
+}
+
+int sg_snapshot_list(struct sg_strlist *out, const struct sg_snapshot *snap,
+		     const char *pattern)
+{
+	struct list_payload p = { out, pattern, NULL, SG_BUF_INIT };
+
+	return list_files(&p, snap);
+}
+
+int sg_snapshot_list_any(struct sg_strlist *out, const struct sg_snapshot *snap,
+			 const struct sg_strlist *patterns)
+{
+	struct list_payload p = { out, NULL, patterns, SG_BUF_INIT };
+
+	return list_files(&p, snap);
 }
 
 struct sg_snapshot *sg_snapshot_wrap_tree(struct sg_repo *repo, git_tree *tree,

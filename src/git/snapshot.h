@@ -47,4 +47,8 @@ int sg_snapshot_blob_id(char out[41], const struct sg_snapshot *snap,
 int sg_snapshot_list(struct sg_strlist *out, const struct sg_snapshot *snap,
 		     const char *pattern);
 
+/* The same for any of `patterns`, in one pass: each file at most once. */
+int sg_snapshot_list_any(struct sg_strlist *out, const struct sg_snapshot *snap,
+			 const struct sg_strlist *patterns);
+
 #endif

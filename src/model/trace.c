@@ -99,12 +99,8 @@ static int scan_tests(struct sg_trace *t, const struct sg_snapshot *snap,
 	size_t i, j;
 	int rc, error = 0;
 
-	for (i = 0; i < policy->release.test_evidence.nr && !error; i++)
-		error = sg_snapshot_list(&files, snap, policy->release.test_evidence.items[i]);
-	sg_strlist_sort(&files);
+	error = sg_snapshot_list_any(&files, snap, &policy->release.test_evidence);
 	for (i = 0; i < files.nr && !error; i++) {
-		if (i && !strcmp(files.items[i], files.items[i - 1]))
-			continue;
 		sg_buf_reset(&data);
 		rc = sg_snapshot_read(&data, snap, files.items[i], SG_TRACE_MAX_TEST_FILE);
 		if (rc < 0) {

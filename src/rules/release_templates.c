@@ -18,32 +18,23 @@
 /* Files larger than this are not searched (release documents are smaller). */
 #define TEMPLATE_MAX_SIZE (16 * 1024 * 1024)
 
-static int add_matches(struct sg_strlist *files, const struct sg_snapshot *snap,
-		       const struct sg_strlist *patterns)
-{
-	size_t i;
-
-	for (i = 0; i < patterns->nr; i++)
-		if (sg_snapshot_list(files, snap, patterns->items[i]) < 0)
-			return -1;
-	return 0;
-}
-
-/* The release's files: deliverables, registries, risk files, SBOMs; sorted. */
+/* The release's files: deliverables, registries, risk files, SBOMs; sorted, each once. */
 static int release_files(struct sg_strlist *files, const struct sg_gate *gate)
 {
 	const struct sg_policy *p = gate->policy;
+	struct sg_strlist patterns = SG_STRLIST_INIT;
 	size_t i;
+	int error;
 
 	for (i = 0; i < p->release.deliverables_nr; i++)
-		if (sg_snapshot_list(files, gate->head, p->release.deliverables[i].path) < 0)
-			return -1;
-	if (add_matches(files, gate->head, &p->requirements.registry) < 0 ||
-	    add_matches(files, gate->head, &p->risk.files) < 0 ||
-	    add_matches(files, gate->head, &p->sbom.files) < 0)
-		return -1;
-	sg_strlist_sort(files);
-	return 0;
+		sg_strlist_add(&patterns, p->release.deliverables[i].path);
+	/* sg_strlist_copy appends */
+	sg_strlist_copy(&patterns, &p->requirements.registry);
+	sg_strlist_copy(&patterns, &p->risk.files);
+	sg_strlist_copy(&patterns, &p->sbom.files);
+	error = sg_snapshot_list_any(files, gate->head, &patterns);
+	sg_strlist_release(&patterns);
+	return error;
 }
 
 static unsigned line_of(const char *data, const char *at)
@@ -65,8 +56,6 @@ int sg_release_check_templates(struct sg_gate *gate)
 	int rc, error = release_files(&files, gate);
 
 	for (i = 0; i < files.nr && !error; i++) {
-		if (i && !strcmp(files.items[i], files.items[i - 1]))
-			continue;   /* named twice (a deliverable is also the SBOM) */
 		sg_buf_reset(&data);
 		rc = sg_snapshot_read(&data, gate->head, files.items[i], TEMPLATE_MAX_SIZE);
 		if (rc < 0 && sg_error_kind() == SG_ERROR_INPUT) {
