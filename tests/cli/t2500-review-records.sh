@@ -373,27 +373,26 @@ expect_status 1
 expect_out "'Design-Review: ../../etc/passwd' is not a review record id"
 git checkout -q main
 
-test_begin "several ids in one trailer: one good record is enough"
-git checkout -q -B case "$feature"
-good_record DR-2 "$feature" > reviews/DR-2.yml
-sed 's/decision: approved/decision: rejected/; s/id: DR-2/id: DR-1/' reviews/DR-2.yml > reviews/DR-1.yml
-git add -A
-git commit -q -m "Two reviews
+# two_reviews COMMIT: on a branch from $feature, a commit citing DR-1
+# (rejected) and DR-2 (approved, reviewed_commit COMMIT), then the check
+two_reviews() {
+	git checkout -q -B case "$feature"
+	good_record DR-2 "$1" > reviews/DR-2.yml
+	sed 's/decision: approved/decision: rejected/; s/id: DR-2/id: DR-1/' reviews/DR-2.yml > reviews/DR-1.yml
+	git add -A
+	git commit -q -m "Two reviews
 
 Design-Review: DR-1, DR-2"
-run_sg check --range "$base..HEAD"
+	run_sg check --range "$base..HEAD"
+}
+
+test_begin "several ids in one trailer: one good record is enough"
+two_reviews "$feature"
 expect_status 0
 git checkout -q main
 
 test_begin "with several candidates none covering, each says why"
-git checkout -q -B case "$feature"
-good_record DR-2 "$base" > reviews/DR-2.yml
-sed 's/decision: approved/decision: rejected/; s/id: DR-2/id: DR-1/' reviews/DR-2.yml > reviews/DR-1.yml
-git add -A
-git commit -q -m "Two reviews
-
-Design-Review: DR-1, DR-2"
-run_sg check --range "$base..HEAD"
+two_reviews "$base"
 expect_status 1
 expect_out "no design review covers it: DR-1: decision is 'rejected'"
 expect_out "; DR-2: review DR-2 predates this change"
